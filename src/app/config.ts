@@ -1,0 +1,43 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Where PGlite keeps its files, the secret key and calendar overrides live. */
+  dataDir: string;
+  /** A PostgreSQL server URL; when absent the embedded PGlite database under dataDir is used. */
+  databaseUrl: string | undefined;
+  /** 32-byte key for field encryption and keyed hashes; from XINYONG_SECRET_KEY or a file in dataDir. */
+  secretKeyHex: string | undefined;
+  /** Directory of operator-maintained working-day schedules for years the bundled data lacks. */
+  calendarDir: string;
+  logLevel: string;
+  /** Largest upload a department may submit in one batch, in bytes. */
+  maxUploadBytes: number;
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`环境变量 ${name} 必须是非负整数，当前为 "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the configuration from environment variables (see README "Configuration"). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.XINYONG_DATA_DIR ?? './data');
+  return {
+    port: intFrom(env, 'PORT', 8080),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    secretKeyHex: env.XINYONG_SECRET_KEY || undefined,
+    calendarDir: path.resolve(env.XINYONG_CALENDAR_DIR ?? path.join(dataDir, 'calendar')),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    maxUploadBytes: intFrom(env, 'XINYONG_MAX_UPLOAD_BYTES', 512 * 1024 * 1024),
+  };
+}

@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export type DatabaseKind = 'pg' | 'pglite';
+
+/** A cell of a COPY row: text, or null for SQL NULL. */
+export type CopyValue = string | null;
+
+/**
+ * A transaction on one dedicated connection that can also bulk-load rows with COPY. Bulk paths (ingest,
+ * sync) use it; everything else uses `db.transaction()`.
+ */
+export interface BulkSession {
+  db: Kysely<DB>;
+  copyRows(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
+}
+
+/** The platform's database: a PostgreSQL server or the embedded PGlite, behind one Kysely API. */
+export interface Database {
+  kind: DatabaseKind;
+  db: Kysely<DB>;
+  /** Runs a multi-statement SQL script (migrations). */
+  execScript(script: string): Promise<void>;
+  /** Runs `fn` inside one transaction on a dedicated connection, with COPY available. */
+  bulkTransaction<T>(fn: (session: BulkSession) => Promise<T>): Promise<T>;
+  /** PGlite only: a dump of the data directory (tests start their databases from a migrated one). */
+  dumpDataDir?: () => Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL of a server; absent → PGlite. */
+  url?: string | undefined;
+  /** PGlite data directory; absent (with no url) → an in-memory PGlite. */
+  dataDir?: string | undefined;
+  /** A PGlite data-directory dump to start from (test templates). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number;
+}
+
+// Types are parsed identically on both drivers: ids (int8) as numbers — they stay far below 2^53 —,
+// dates as their 'YYYY-MM-DD' text (a JS Date would shift them by the server's time zone), numeric as text.
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8) return (value: string) => Number(value);
+    if (oid === DATE) return (value: string) => value;
+    if (oid === NUMERIC) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+const pgliteParsers = {
+  [INT8]: (value: string) => Number(value),
+  [DATE]: (value: string) => value,
+  [NUMERIC]: (value: string) => value,
+};
+
+/** Escapes one value for COPY's text format. */
+function copyCell(value: CopyValue): string {
+  if (value === null) return '\\N';
+  // Only these four characters are special in COPY text format.
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : value;
+}
+
+/** Encodes rows as COPY text format. */
+export function encodeCopyRows(rows: readonly (readonly CopyValue[])[]): string {
+  let out = '';
+  for (const row of rows) {
+    let line = '';
+    for (let i = 0; i < row.length; i++) {
+      if (i > 0) line += '\t';
+      line += copyCell(row[i] ?? null);
+    }
+    out += line + '\n';
+  }
+  return out;
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
+  return name;
+}
+
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  return `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from ${source}`;
+}
+
+function openPg(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
+  // An idle client that errors (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'pg',
+    db,
+    async execScript(script) {
+      await pool.query(script);
+    },
+    async bulkTransaction(fn) {
+      const client = await pool.connect();
+      // A Kysely instance bound to this one client, so typed queries and COPY share the transaction.
+      const single = {
+        connect: async () => ({ query: client.query.bind(client), release: () => {} }),
+        end: async () => {},
+      };
+      const sessionDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
+      let failed: unknown;
+      try {
+        await client.query('begin');
+        const result = await fn({
+          db: sessionDb,
+          async copyRows(table, columns, rows) {
+            if (rows.length === 0) return;
+            const stream = client.query(copyFrom(copyStatement(table, columns, 'stdin')));
+            await new Promise<void>((resolve, reject) => {
+              stream.on('error', reject);
+              stream.on('finish', resolve);
+              stream.end(encodeCopyRows(rows));
+            });
+          },
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        failed = error;
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        // A client whose transaction failed mid-COPY may be in a bad state: do not return it to the pool.
+        client.release(failed instanceof Error && /copy/i.test(failed.message) ? failed : undefined);
+      }
+    },
+    async close() {
+      await db.destroy();
+      // Kysely ends the pool only if it ran a query itself; bulk sessions use the pool directly.
+      if (!pool.ending) await pool.end();
+    },
+  };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  if (options.dataDir) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: pgliteParsers,
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: 'pglite',
+    db,
+    async execScript(script) {
+      await db.connection().execute(async () => {
+        await pglite.exec(script);
+      });
+    },
+    async bulkTransaction(fn) {
+      return db.connection().execute(async (conn) => {
+        await sql`begin`.execute(conn);
+        try {
+          const result = await fn({
+            db: conn,
+            async copyRows(table, columns, rows) {
+              if (rows.length === 0) return;
+              const blob = new Blob([encodeCopyRows(rows)]);
+              await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob });
+            },
+          });
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (error) {
+          await sql`rollback`.execute(conn).catch(() => {});
+          throw error;
+        }
+      });
+    },
+    dumpDataDir: () => db.connection().execute(() => pglite.dumpDataDir('none')),
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** Opens the database: a PostgreSQL server when a URL is given, otherwise PGlite. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return openPg(options.url, options.poolSize ?? 10);
+  return openPglite(options);
+}

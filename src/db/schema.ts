@@ -1,0 +1,203 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Table types of the database (kept by hand beside the migrations in ./migrations). */
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface DepartmentsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  uscc: string | null;
+  kind: 'department' | 'credit_centre';
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  department_id: number | null;
+  roles: string[];
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  department_id: number;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  roles: string[];
+  created_by: number | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_type: 'user' | 'token' | 'system' | 'public';
+  actor_id: string | null;
+  actor_name: string | null;
+  department_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  detail: Json<Record<string, unknown>>;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  created_at: Timestamp;
+  topic: string;
+  entity_key: string;
+  payload: Json<Record<string, unknown>>;
+  delivered_at: Timestamp | null;
+}
+
+export interface CatalogTopicsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  category: string;
+  builtin: Generated<boolean>;
+  current_version: number;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CatalogTopicVersionsTable {
+  topic_id: number;
+  version: number;
+  definition: Json;
+  created_at: Timestamp;
+  created_by: string;
+}
+
+export interface SubjectsTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  name_norm: string;
+  uscc: string | null;
+  region_code: string | null;
+  legal_rep_id: number | null;
+  identity_uncertain: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SubjectIdentifiersTable {
+  kind: string;
+  value_key: string;
+  subject_id: number;
+  value_enc: string | null;
+  value_masked: string | null;
+  first_seen: Timestamp;
+}
+
+export interface SubjectNamesTable {
+  subject_id: number;
+  name: string;
+  first_seen: Timestamp;
+}
+
+export interface BatchesTable {
+  id: Generated<number>;
+  department_id: number;
+  topic_id: number;
+  topic_version: number;
+  channel: 'upload' | 'api' | 'cli';
+  format: 'csv' | 'xlsx' | 'json';
+  file_name: string | null;
+  file_sha256: string | null;
+  file_bytes: number | null;
+  encoding: string | null;
+  status: 'processing' | 'completed' | 'failed' | 'interrupted';
+  submitted_by: string;
+  received_at: Timestamp;
+  finished_at: Timestamp | null;
+  total_rows: Generated<number>;
+  created_count: Generated<number>;
+  updated_count: Generated<number>;
+  unchanged_count: Generated<number>;
+  rejected_count: Generated<number>;
+  late_count: Generated<number>;
+  completeness: Json | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export interface BatchErrorsTable {
+  batch_id: number;
+  row_no: number;
+  column_code: string | null;
+  column_name: string | null;
+  value: string | null;
+  error_code: string;
+  message: string;
+}
+
+export interface RecordsTable {
+  id: Generated<number>;
+  topic_id: number;
+  topic_version: number;
+  business_key: string;
+  version: number;
+  is_current: boolean;
+  subject_id: number;
+  department_id: number;
+  batch_id: number;
+  source_row: number;
+  received_at: Timestamp;
+  decision_date: string | null;
+  publish_until: string | null;
+  status: Generated<'active' | 'withdrawn'>;
+  data: Json<Record<string, string>>;
+  data_enc: string | null;
+  content_hash: string;
+  timeliness_workdays: number | null;
+  late: boolean | null;
+  superseded_at: Timestamp | null;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Timestamp;
+}
+
+export interface DB {
+  departments: DepartmentsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  catalog_topics: CatalogTopicsTable;
+  catalog_topic_versions: CatalogTopicVersionsTable;
+  subjects: SubjectsTable;
+  subject_identifiers: SubjectIdentifiersTable;
+  subject_names: SubjectNamesTable;
+  batches: BatchesTable;
+  batch_errors: BatchErrorsTable;
+  records: RecordsTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type Department = Selectable<DepartmentsTable>;
+export type User = Selectable<UsersTable>;
+export type Batch = Selectable<BatchesTable>;
+export type NewAuditRow = Insertable<AuditLogTable>;
