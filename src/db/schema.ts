@@ -147,6 +147,7 @@ export interface BatchErrorsTable {
   column_code: string | null;
   column_name: string | null;
   value: string | null;
+  severity: Generated<'error' | 'warning'>;
   error_code: string;
   message: string;
 }

@@ -162,6 +162,7 @@ create table batch_errors (
   column_code text,
   column_name text,
   value text,
+  severity text not null default 'error' check (severity in ('error', 'warning')),
   error_code text not null,
   message text not null
 );

@@ -1,0 +1,195 @@
+import type { DataItem, TopicDefinition } from './schemas.js';
+import {
+  ID_TYPES,
+  LICENCE_STATE_ALIASES,
+  LICENCE_STATES,
+  LICENCE_TYPES,
+  PENALTY_TYPE_ALIASES,
+  PENALTY_TYPES,
+  SUBJECT_CATEGORIES,
+} from './vocabularies.js';
+
+/**
+ * The national 行政处罚 and 行政许可 topics with the field codes of the national collection template
+ * (STANDARDS.md §2). Column names of import and export files are these codes.
+ */
+
+function text(code: string, name: string, required: boolean, extra: Partial<DataItem> = {}): DataItem {
+  return { code, name, type: 'text', required, disclosure: 'public', maxLength: 2000, ...extra };
+}
+
+/** The 行政相对人 block, the same for both topics but for the prefix. */
+function subjectItems(prefix: 'CF' | 'XK'): DataItem[] {
+  return [
+    text(`${prefix}_XDR_MC`, '行政相对人名称', true, { maxLength: 200, aliases: ['相对人名称'] }),
+    {
+      code: `${prefix}_XDR_LB`,
+      name: '行政相对人类别',
+      type: 'enum',
+      required: true,
+      enum: [...SUBJECT_CATEGORIES],
+      enumAliases: { 法人: '法人及非法人组织', 法人及其他组织: '法人及非法人组织', 非法人组织: '法人及非法人组织' },
+      disclosure: 'public',
+    },
+    { code: `${prefix}_XDR_SHXYM`, name: '统一社会信用代码', type: 'code', codeKind: 'uscc', required: false, disclosure: 'public' },
+    { code: `${prefix}_XDR_GSZC`, name: '工商注册号', type: 'code', codeKind: 'reg-no', required: false, disclosure: 'public' },
+    { code: `${prefix}_XDR_ZZJG`, name: '组织机构代码', type: 'code', codeKind: 'org-code', required: false, disclosure: 'public' },
+    text(`${prefix}_XDR_SWDJ`, '税务登记号', false, { maxLength: 30 }),
+    text(`${prefix}_XDR_SYDW`, '事业单位证书号', false, { maxLength: 30 }),
+    text(`${prefix}_XDR_SHZZ`, '社会组织登记证号', false, { maxLength: 30 }),
+    text(`${prefix}_FRDB`, '法定代表人', false, { maxLength: 50 }),
+    {
+      code: `${prefix}_FR_ZJLX`,
+      name: '法定代表人证件类型',
+      type: 'enum',
+      required: false,
+      enum: [...ID_TYPES],
+      enumOpenPrefix: '其他-',
+      disclosure: 'shared',
+    },
+    text(`${prefix}_FR_ZJHM`, '法定代表人证件号码', false, { maxLength: 30, personal: true, disclosure: 'authorised' }),
+    {
+      code: `${prefix}_XDR_ZJLX`,
+      name: '证件类型',
+      type: 'enum',
+      required: false,
+      enum: [...ID_TYPES],
+      enumOpenPrefix: '其他-',
+      disclosure: 'shared',
+    },
+    text(`${prefix}_XDR_ZJHM`, '证件号码', false, { maxLength: 30, personal: true, disclosure: 'authorised' }),
+  ];
+}
+
+export const PENALTY_TOPIC: TopicDefinition = {
+  code: 'XZCF',
+  name: '行政处罚',
+  category: 'penalty',
+  description: '行政处罚决定信息，按“双公示”要求自作出决定之日起 7 个工作日内公示（国办发〔2015〕51号）。',
+  items: [
+    ...subjectItems('CF'),
+    text('CF_WSH', '行政处罚决定书文号', true, { maxLength: 100 }),
+    text('CF_WFXW', '违法行为类型', true, { maxLength: 500 }),
+    text('CF_SY', '违法事实', true, { maxLength: 5000 }),
+    text('CF_YJ', '处罚依据', true, { maxLength: 2000 }),
+    {
+      code: 'CF_CFLB',
+      name: '处罚类别',
+      type: 'enum',
+      required: true,
+      multiple: true,
+      enum: [...PENALTY_TYPES],
+      enumAliases: PENALTY_TYPE_ALIASES,
+      disclosure: 'public',
+    },
+    text('CF_NR', '处罚内容', true, { maxLength: 4000 }),
+    { code: 'CF_NR_FK', name: '罚款金额（万元）', type: 'amount', required: false, disclosure: 'public' },
+    {
+      code: 'CF_NR_WFFF',
+      name: '没收违法所得、没收非法财物的金额（万元）',
+      type: 'amount',
+      required: false,
+      disclosure: 'public',
+    },
+    text('CF_NR_ZKDX', '暂扣或吊销证照名称及编号', false, { maxLength: 200 }),
+    { code: 'CF_JDRQ', name: '处罚决定日期', type: 'date', required: true, disclosure: 'public' },
+    { code: 'CF_YXQ', name: '处罚有效期', type: 'date', required: true, disclosure: 'public' },
+    { code: 'CF_GSJZQ', name: '公示截止期', type: 'date', required: false, disclosure: 'public' },
+    text('CF_CFJG', '处罚机关', true, { maxLength: 200 }),
+    { code: 'CF_CFJGDM', name: '处罚机关统一社会信用代码', type: 'code', codeKind: 'uscc', required: true, disclosure: 'public' },
+    text('CF_SJLY', '数据来源单位', true, { maxLength: 200 }),
+    { code: 'CF_SJLYDM', name: '数据来源单位统一社会信用代码', type: 'code', codeKind: 'uscc', required: true, disclosure: 'public' },
+    text('BZ', '备注', false, { maxLength: 2000 }),
+  ],
+  businessKey: ['CF_WSH', 'CF_XDR_MC'],
+  keyFields: ['CF_XDR_SHXYM', 'CF_FRDB', 'CF_WFXW', 'CF_SY', 'CF_YJ', 'CF_NR', 'CF_NR_FK', 'CF_YXQ', 'CF_GSJZQ'],
+  subject: {
+    name: 'CF_XDR_MC',
+    category: 'CF_XDR_LB',
+    uscc: 'CF_XDR_SHXYM',
+    orgCode: 'CF_XDR_ZZJG',
+    regNo: 'CF_XDR_GSZC',
+    taxNo: 'CF_XDR_SWDJ',
+    institutionCert: 'CF_XDR_SYDW',
+    socialOrgCert: 'CF_XDR_SHZZ',
+    idType: 'CF_XDR_ZJLX',
+    idNumber: 'CF_XDR_ZJHM',
+    legalRepName: 'CF_FRDB',
+    legalRepIdType: 'CF_FR_ZJLX',
+    legalRepIdNumber: 'CF_FR_ZJHM',
+  },
+  decisionDateItem: 'CF_JDRQ',
+  publicationEndItem: 'CF_GSJZQ',
+  timelinessWorkdays: 7,
+  publication: { kind: 'severity-tiers', defaultSeverity: 'general' },
+  sourceDepartments: [],
+  submissionCycle: 'daily',
+  acceptPilotChecksum: false,
+};
+
+export const LICENCE_TOPIC: TopicDefinition = {
+  code: 'XZXK',
+  name: '行政许可',
+  category: 'licence',
+  description: '行政许可决定信息，按“双公示”要求自作出决定之日起 7 个工作日内公示（国办发〔2015〕51号）。',
+  items: [
+    ...subjectItems('XK'),
+    text('XK_XKWS', '行政许可决定文书名称', true, { maxLength: 200 }),
+    text('XK_WSH', '行政许可决定文书号', true, { maxLength: 100, description: '没有文书号时填写许可编号' }),
+    {
+      code: 'XK_XKLB',
+      name: '许可类别',
+      type: 'enum',
+      required: true,
+      enum: [...LICENCE_TYPES],
+      disclosure: 'public',
+    },
+    text('XK_XKZS', '许可证书名称', false, { maxLength: 200 }),
+    text('XK_XKBH', '许可编号', false, { maxLength: 100 }),
+    text('XK_NR', '许可内容', false, { maxLength: 4000 }),
+    { code: 'XK_JDRQ', name: '许可决定日期', type: 'date', required: true, disclosure: 'public' },
+    { code: 'XK_YXQZ', name: '有效期自', type: 'date', required: true, disclosure: 'public' },
+    { code: 'XK_YXQZI', name: '有效期至', type: 'date', required: true, disclosure: 'public', description: '长期有效填 2099-12-31' },
+    text('XK_XKJG', '许可机关', true, { maxLength: 200 }),
+    { code: 'XK_XKJGDM', name: '许可机关统一社会信用代码', type: 'code', codeKind: 'uscc', required: true, disclosure: 'public' },
+    {
+      code: 'XK_ZT',
+      name: '当前状态',
+      type: 'enum',
+      required: false,
+      enum: [...LICENCE_STATES],
+      enumAliases: LICENCE_STATE_ALIASES,
+      disclosure: 'public',
+      description: '1 有效，2 无效',
+    },
+    text('XK_LYDW', '数据来源单位', true, { maxLength: 200 }),
+    { code: 'XK_LYDWDM', name: '数据来源单位统一社会信用代码', type: 'code', codeKind: 'uscc', required: true, disclosure: 'public' },
+    text('BZ', '备注', false, { maxLength: 2000 }),
+  ],
+  businessKey: ['XK_WSH', 'XK_XDR_MC'],
+  keyFields: ['XK_XDR_SHXYM', 'XK_FRDB', 'XK_XKZS', 'XK_XKBH', 'XK_NR', 'XK_YXQZI'],
+  subject: {
+    name: 'XK_XDR_MC',
+    category: 'XK_XDR_LB',
+    uscc: 'XK_XDR_SHXYM',
+    orgCode: 'XK_XDR_ZZJG',
+    regNo: 'XK_XDR_GSZC',
+    taxNo: 'XK_XDR_SWDJ',
+    institutionCert: 'XK_XDR_SYDW',
+    socialOrgCert: 'XK_XDR_SHZZ',
+    idType: 'XK_XDR_ZJLX',
+    idNumber: 'XK_XDR_ZJHM',
+    legalRepName: 'XK_FRDB',
+    legalRepIdType: 'XK_FR_ZJLX',
+    legalRepIdNumber: 'XK_FR_ZJHM',
+  },
+  decisionDateItem: 'XK_JDRQ',
+  timelinessWorkdays: 7,
+  publication: { kind: 'validity' },
+  sourceDepartments: [],
+  submissionCycle: 'daily',
+  acceptPilotChecksum: false,
+};
+
+/** Topics every installation starts with. */
+export const BUILTIN_TOPICS: readonly TopicDefinition[] = [PENALTY_TOPIC, LICENCE_TOPIC];

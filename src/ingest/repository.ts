@@ -1,0 +1,214 @@
+import { sql, type Kysely } from 'kysely';
+import type { BulkSession } from '../db/database.js';
+import type { DB } from '../db/schema.js';
+
+/** All SQL of the ingest module: batches, their error rows and the staging tables of a running batch. */
+
+/** Columns of `ingest_stage` filled by COPY, in order (see subjects/repository.ts for their meaning). */
+export const STAGE_COLUMNS = [
+  'row_no',
+  'business_key',
+  'content_hash',
+  'ident_key',
+  'kind',
+  'name',
+  'name_norm',
+  'uscc',
+  'org_code',
+  'reg_no',
+  'tax_no',
+  'inst_cert',
+  'social_cert',
+  'person_id_kind',
+  'person_key',
+  'person_enc',
+  'person_masked',
+  'region',
+  'rep_name',
+  'rep_name_norm',
+  'rep_key',
+  'rep_enc',
+  'rep_masked',
+  'rep_region',
+  'decision_date',
+  'publish_until',
+  'timeliness',
+  'late',
+  'data',
+  'data_enc',
+] as const;
+
+/** Creates the staging tables of one batch; they vanish with its transaction. */
+export async function createStagingTables(db: Kysely<DB>): Promise<void> {
+  await sql`
+    create temp table ingest_stage (
+      row_no int not null, business_key text not null, content_hash text not null, ident_key text not null,
+      kind text not null, name text not null, name_norm text not null,
+      uscc text, org_code text, reg_no text, tax_no text, inst_cert text, social_cert text,
+      person_id_kind text, person_key text, person_enc text, person_masked text, region text,
+      rep_name text, rep_name_norm text, rep_key text, rep_enc text, rep_masked text, rep_region text,
+      decision_date date, publish_until date, timeliness int, late boolean,
+      data jsonb not null, data_enc text,
+      subject_id bigint, rep_id bigint, uncertain boolean not null default false,
+      existing_id bigint, existing_version int, existing_hash text
+    ) on commit drop`.execute(db);
+  await sql`
+    create temp table ingest_new_subjects (
+      id bigint not null, ident_key text not null, kind text not null, name text not null, name_norm text not null,
+      uscc text, region text, uncertain boolean not null, value_enc text, value_masked text
+    ) on commit drop`.execute(db);
+}
+
+/** Loads one chunk of prepared rows into the (emptied) staging table. */
+export async function stageChunk(session: BulkSession, rows: (string | null)[][]): Promise<void> {
+  await sql`truncate ingest_stage`.execute(session.db);
+  await session.copyRows('ingest_stage', STAGE_COLUMNS, rows);
+  // Temporary tables are never analysed automatically; without statistics the merge plans badly.
+  await sql`analyze ingest_stage`.execute(session.db);
+}
+
+/** Serialises batches: two batches resolving the same new subject at once would collide. */
+export async function lockIngest(db: Kysely<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(7468002)`.execute(db);
+}
+
+export const ERROR_COLUMNS = ['batch_id', 'row_no', 'column_code', 'column_name', 'value', 'severity', 'error_code', 'message'] as const;
+
+export async function insertBatch(
+  db: Kysely<DB>,
+  batch: {
+    departmentId: number;
+    topicId: number;
+    topicVersion: number;
+    channel: 'upload' | 'api' | 'cli';
+    format: 'csv' | 'xlsx' | 'json';
+    fileName: string | null;
+    submittedBy: string;
+    receivedAt: Date;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('batches')
+    .values({
+      department_id: batch.departmentId,
+      topic_id: batch.topicId,
+      topic_version: batch.topicVersion,
+      channel: batch.channel,
+      format: batch.format,
+      file_name: batch.fileName,
+      status: 'processing',
+      submitted_by: batch.submittedBy,
+      received_at: batch.receivedAt,
+      completeness: null,
+      error_code: null,
+      error_message: null,
+      file_sha256: null,
+      file_bytes: null,
+      encoding: null,
+      finished_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function completeBatch(
+  db: Kysely<DB>,
+  id: number,
+  result: {
+    finishedAt: Date;
+    totalRows: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    rejected: number;
+    late: number;
+    completeness: unknown;
+    fileSha256: string;
+    fileBytes: number;
+    encoding: string | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable('batches')
+    .set({
+      status: 'completed',
+      finished_at: result.finishedAt,
+      total_rows: result.totalRows,
+      created_count: result.created,
+      updated_count: result.updated,
+      unchanged_count: result.unchanged,
+      rejected_count: result.rejected,
+      late_count: result.late,
+      completeness: JSON.stringify(result.completeness),
+      file_sha256: result.fileSha256,
+      file_bytes: result.fileBytes,
+      encoding: result.encoding,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function failBatch(db: Kysely<DB>, id: number, at: Date, code: string, message: string): Promise<void> {
+  await db
+    .updateTable('batches')
+    .set({ status: 'failed', finished_at: at, error_code: code, error_message: message })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Batches left `processing` by a process that died: nothing of them was stored, so they are marked interrupted. */
+export async function markInterruptedBatches(db: Kysely<DB>, at: Date): Promise<number[]> {
+  const rows = await db
+    .updateTable('batches')
+    .set({
+      status: 'interrupted',
+      finished_at: at,
+      error_code: 'INGEST_INTERRUPTED',
+      error_message: '处理过程中服务中断，本批次未入库任何记录，请重新报送',
+    })
+    .where('status', '=', 'processing')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function getBatch(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom('batches')
+    .innerJoin('departments', 'departments.id', 'batches.department_id')
+    .innerJoin('catalog_topics', 'catalog_topics.id', 'batches.topic_id')
+    .selectAll('batches')
+    .select(['departments.code as department_code', 'departments.name as department_name', 'catalog_topics.code as topic_code', 'catalog_topics.name as topic_name'])
+    .where('batches.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listBatches(db: Kysely<DB>, filter: { departmentId?: number; limit: number; beforeId?: number }) {
+  let query = db
+    .selectFrom('batches')
+    .innerJoin('departments', 'departments.id', 'batches.department_id')
+    .innerJoin('catalog_topics', 'catalog_topics.id', 'batches.topic_id')
+    .selectAll('batches')
+    .select(['departments.code as department_code', 'departments.name as department_name', 'catalog_topics.code as topic_code', 'catalog_topics.name as topic_name'])
+    .orderBy('batches.id', 'desc')
+    .limit(filter.limit);
+  if (filter.departmentId !== undefined) query = query.where('batches.department_id', '=', filter.departmentId);
+  if (filter.beforeId !== undefined) query = query.where('batches.id', '<', filter.beforeId);
+  return query.execute();
+}
+
+export async function listBatchErrors(db: Kysely<DB>, batchId: number, limit: number) {
+  return db
+    .selectFrom('batch_errors')
+    .select(['row_no', 'column_code', 'column_name', 'value', 'severity', 'error_code', 'message'])
+    .where('batch_id', '=', batchId)
+    .orderBy('row_no')
+    .orderBy('column_code')
+    .limit(limit)
+    .execute();
+}
+
+export async function findDepartmentByCode(db: Kysely<DB>, code: string) {
+  return db.selectFrom('departments').selectAll().where('code', '=', code).executeTakeFirst();
+}
