@@ -1,11 +1,17 @@
+import { createRequire } from 'node:module';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 
+// ajv-i18n is CommonJS exporting the function itself, which its ESM typings do not describe.
+const localize = createRequire(import.meta.url)('ajv-i18n/localize/zh') as (errors: unknown[]) => void;
+
 function validationDetail(error: FastifyError): string {
+  // Schema errors come from AJV in English; the platform answers in Chinese.
+  if (error.validation) localize(error.validation);
   const first = error.validation?.[0];
   if (!first) return error.message;
   const where = `${error.validationContext ?? ''}${first.instancePath || ''}`.replace(/^body/, '请求体').replace(/^querystring/, '查询参数').replace(/^params/, '路径参数');
-  return `${where} ${first.message ?? ''}`.trim();
+  return `${where || '请求'} ${first.message ?? ''}`.trim();
 }
 
 /**

@@ -163,21 +163,24 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
     let residentId: string | null = null;
     let otherId: string | null = null;
 
+    // A code typed but invalid has its own error already; "missing" means no code was typed at all.
+    const typed = (index: number) => index >= 0 && cleanText(raw[index] ?? '') !== '';
     if (category === '法人及非法人组织') {
-      if (!uscc && !placeholder && !orgCode && !regNo && !taxNo && !institutionCert && !socialOrgCert) {
+      const codeColumns = [idx.uscc, idx.orgCode, idx.regNo, idx.taxNo, idx.institutionCert, idx.socialOrgCert];
+      if (!codeColumns.some(typed)) {
         issue(idx.uscc, 'missing-code', '行政相对人类别为「法人及非法人组织」时，统一社会信用代码、工商注册号、组织机构代码、税务登记号、事业单位证书号、社会组织登记证号至少填写一项');
       }
       if (placeholder) issue(idx.uscc, 'placeholder-not-allowed', `占位代码 ${USCC_PLACEHOLDER} 仅适用于无统一社会信用代码的个体工商户`);
       if (uscc?.startsWith('92')) issue(idx.uscc, 'uscc-category-mismatch', '统一社会信用代码以 92 开头表示个体工商户，与行政相对人类别「法人及非法人组织」不符');
       if (idNumber) issue(idx.idNumber, 'unexpected-id', '行政相对人类别为「法人及非法人组织」时不应填写证件号码（法定代表人的证件号码请填入法定代表人证件号码）');
     } else if (category === '个体工商户') {
-      if (!uscc && !placeholder) issue(idx.uscc, 'missing-code', `个体工商户须填写统一社会信用代码；没有的填 ${USCC_PLACEHOLDER} 并填写工商注册号`);
-      if (placeholder && !regNo) issue(idx.regNo, 'missing-reg-no', `统一社会信用代码为占位代码 ${USCC_PLACEHOLDER} 时，工商注册号必填`);
+      if (!typed(idx.uscc)) issue(idx.uscc, 'missing-code', `个体工商户须填写统一社会信用代码；没有的填 ${USCC_PLACEHOLDER} 并填写工商注册号`);
+      if (placeholder && !typed(idx.regNo)) issue(idx.regNo, 'missing-reg-no', `统一社会信用代码为占位代码 ${USCC_PLACEHOLDER} 时，工商注册号必填`);
       if (uscc?.startsWith('91')) issue(idx.uscc, 'uscc-category-mismatch', '统一社会信用代码以 91 开头表示企业法人，与行政相对人类别「个体工商户」不符');
     } else {
       if (uscc || placeholder) issue(idx.uscc, 'uscc-category-mismatch', '行政相对人类别为「自然人」时不应填写统一社会信用代码');
-      if (!idType) issue(idx.idType, 'missing-id-type', '行政相对人类别为「自然人」时，证件类型必填');
-      if (!idNumber) issue(idx.idNumber, 'missing-id-number', '行政相对人类别为「自然人」时，证件号码必填');
+      if (!typed(idx.idType)) issue(idx.idType, 'missing-id-type', '行政相对人类别为「自然人」时，证件类型必填');
+      if (!typed(idx.idNumber)) issue(idx.idNumber, 'missing-id-number', '行政相对人类别为「自然人」时，证件号码必填');
     }
     if (idNumber) {
       if (idType === RESIDENT_ID_TYPE) {

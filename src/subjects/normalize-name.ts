@@ -15,11 +15,11 @@ export function normalizeName(name: string): string {
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
   let out = name.normalize('NFKC');
-  out = out.replace(/[［【〔〖\[]/g, '(').replace(/[］】〕〗\]]/g, ')');
+  out = out.replace(/[［【〔〖[]/g, '(').replace(/[］】〕〗\]]/g, ')');
   out = out.replace(/[\s\u3000\u200b\ufeff]+/g, '');
   out = out.toUpperCase();
   // Converting only when a character could be traditional keeps ingest of plain names cheap.
-  if (/[^\x00-\x7f]/.test(out)) out = toSimplified(out);
+  if (/[^\u0020-\u007e]/.test(out)) out = toSimplified(out);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(name, out);
   return out;

@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { validateCode } from '../codes/index.js';
+import { openDatabase } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { buildServer } from '../http/build-server.js';
+import { submitBatch } from '../ingest/index.js';
+import type { Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/errors.js';
+import { loadConfig } from './config.js';
+import { createApp } from './create-app.js';
+import { isDemoLoaded, loadDemo } from './load-demo.js';
+
+/** The operator running the CLI on the server acts as a platform admin, named after the OS user. */
+function cliActor(): Actor {
+  return { type: 'system', id: null, name: `cli:${os.userInfo().username}`, departmentId: null, roles: ['admin'] };
+}
+
+function fail(error: unknown): never {
+  if (error instanceof AppError) {
+    process.stderr.write(`错误 [${error.code}]：${error.messageZh}\n`);
+  } else {
+    process.stderr.write(`错误：${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+}
+
+function databaseLabel(url: string | undefined, dataDir: string): string {
+  if (!url) return `内嵌 PGlite（${path.join(dataDir, 'pglite')}）`;
+  const parsed = new URL(url);
+  return `PostgreSQL ${parsed.host}${parsed.pathname}`;
+}
+
+async function serve(options: { demoOnFirstRun?: boolean; port?: string }): Promise<void> {
+  const config = loadConfig();
+  if (options.port) config.port = Number(options.port);
+  const ctx = await createApp(config);
+  if (options.demoOnFirstRun && !(await isDemoLoaded(ctx))) {
+    process.stdout.write('首次启动：正在生成演示城市数据（约需一两分钟）…\n');
+    const summary = await loadDemo(ctx, { log: (line) => process.stdout.write(`  ${line}\n`) });
+    process.stdout.write(`演示数据已就绪：${summary}\n`);
+  }
+  const app = await buildServer(ctx, { logger: { level: config.logLevel } });
+  const close = async () => {
+    await app.close();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`信用平台已启动：http://localhost:${config.port}  数据库：${databaseLabel(config.databaseUrl, config.dataDir)}\n`);
+}
+
+async function importFile(file: string, options: { dept: string; topic: string; format?: 'csv' | 'xlsx' | 'json'; quiet?: boolean }) {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    fail(new Error(`找不到文件 ${file}`));
+  }
+  const ctx = await createApp(loadConfig());
+  const bar = new SingleBar({
+    format: '导入 {bar} {percentage}% | 已读 {value}/{total} MB | {rows} 行',
+    barCompleteChar: '█',
+    barIncompleteChar: '░',
+    hideCursor: true,
+  });
+  const showBar = !options.quiet && process.stderr.isTTY;
+  const totalMb = Math.max(1, Math.round(stat.size / 1_048_576));
+  if (showBar) bar.start(totalMb, 0, { rows: 0 });
+  let readBytes = 0;
+  let rows = 0;
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  stream.on('data', (chunk) => {
+    readBytes += chunk.length;
+    if (showBar) bar.update(Math.round(readBytes / 1_048_576), { rows });
+  });
+  try {
+    const report = await submitBatch(ctx, cliActor(), {
+      departmentCode: options.dept,
+      topicCode: options.topic,
+      channel: 'cli',
+      fileName: path.basename(file),
+      ...(options.format ? { format: options.format } : {}),
+      input: stream,
+      onProgress: (done) => {
+        rows = done;
+        if (showBar) bar.update(Math.round(readBytes / 1_048_576), { rows });
+      },
+    });
+    if (showBar) bar.update(totalMb, { rows: report.totalRows });
+    if (showBar) bar.stop();
+    const lines = [
+      `批次 ${report.id} 已完成：共 ${report.totalRows} 行`,
+      `  接收 ${report.accepted}（新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}），拒收 ${report.rejected}，警告 ${report.warnings}`,
+      report.late > 0 ? `  双公示超时（超过规定工作日）${report.late} 条` : undefined,
+      ...report.completeness.map((c) => `  关键字段「${c.name}」完整率 ${(c.rate * 100).toFixed(1)}%`),
+      report.rejected > 0 ? `  错误报告：GET /api/v1/batches/${report.id}/errors.xlsx（或 errors.csv）` : undefined,
+    ].filter(Boolean);
+    process.stdout.write(lines.join('\n') + '\n');
+    await ctx.database.close();
+    // Exit 2 tells scripts the batch landed but some rows were refused.
+    process.exit(report.rejected > 0 ? 2 : 0);
+  } catch (error) {
+    if (showBar) bar.stop();
+    await ctx.database.close().catch(() => {});
+    fail(error);
+  }
+}
+
+/** The `xinyong` command. */
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command('xinyong').description('信用 — 公共信用信息共享平台').showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('启动平台（HTTP 服务）')
+    .option('--demo-on-first-run', '数据库为空时先生成演示城市')
+    .option('-p, --port <port>', '端口（默认取环境变量 PORT 或 8080）')
+    .action((options) => serve(options).catch(fail));
+
+  program
+    .command('migrate')
+    .description('执行数据库迁移')
+    .action(async () => {
+      const config = loadConfig();
+      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+      try {
+        const applied = await migrate(database);
+        process.stdout.write(applied.length ? `已执行迁移：${applied.join('、')}\n` : '数据库已是最新\n');
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('import')
+    .description('以部门身份导入一个文件（CSV / XLSX / JSON）')
+    .requiredOption('--dept <code>', '报送部门代码')
+    .requiredOption('--topic <code>', '数据主题代码，如 XZCF（行政处罚）、XZXK（行政许可）')
+    .addOption(new Option('--format <format>', '文件格式（默认按扩展名和内容识别）').choices(['csv', 'xlsx', 'json']))
+    .option('-q, --quiet', '不显示进度条')
+    .argument('<file>', '要导入的文件')
+    .action((file, options) => importFile(file, options).catch(fail));
+
+  program
+    .command('demo')
+    .description('生成演示城市（部门、用户、主体、许可与处罚记录）')
+    .action(async () => {
+      const ctx = await createApp(loadConfig());
+      try {
+        const summary = await loadDemo(ctx, { log: (line) => process.stdout.write(`  ${line}\n`) });
+        process.stdout.write(`演示数据已就绪：${summary}\n`);
+      } finally {
+        await ctx.database.close();
+      }
+    });
+
+  program
+    .command('code')
+    .description('校验并解释一个代码（统一社会信用代码、组织机构代码、工商注册号、居民身份证号码）')
+    .argument('<code>')
+    .action((code: string) => {
+      const result = validateCode(code);
+      process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      process.exit(result.valid ? 0 : 1);
+    });
+
+  await program.parseAsync(argv);
+}

@@ -1,0 +1,74 @@
+import { Readable } from 'node:stream';
+import { createDepartment, createUser, ensureAdminUser } from '../access/index.js';
+import { DEPARTMENTS, generateCity, LICENCE_COLUMNS, PENALTY_COLUMNS, toCsv } from '../demo/index.js';
+import { submitBatch } from '../ingest/index.js';
+import { systemActor, type Actor } from '../kernel/actor.js';
+import { chinaDate } from '../kernel/calendar.js';
+import type { AppContext } from './context.js';
+
+/** Demo-only credentials, printed by `xinyong demo` and the README; never use them on real data. */
+export const DEMO_ADMIN = { username: 'admin', password: 'xinyong-admin-demo' };
+export const DEMO_PASSWORD = 'xinyong-demo-2025';
+const DEMO_SEED = 2025;
+
+/** Whether the database already holds departments (then the first-run demo is skipped). */
+export async function isDemoLoaded(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.db.selectFrom('departments').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Loads the demo city through the real paths: departments and their users through the access
+ * operations, and every department's licences and penalties as batches through the ingest pipeline
+ * (about 1% of rows deliberately wrong, so the error reports have something to show).
+ */
+export async function loadDemo(ctx: AppContext, options: { log?: (line: string) => void } = {}): Promise<string> {
+  const log = options.log ?? (() => {});
+  await ensureAdminUser(ctx, { ...DEMO_ADMIN, displayName: '平台管理员' });
+  log(`平台管理员：${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`);
+
+  const existing = new Set((await ctx.db.selectFrom('departments').select('code').execute()).map((d) => d.code));
+  const departmentIds = new Map<string, number>();
+  for (const dept of DEPARTMENTS) {
+    if (!existing.has(dept.code)) {
+      const created = await createDepartment(ctx, systemActor, { code: dept.code, name: dept.name, uscc: dept.uscc, kind: dept.kind });
+      const username = dept.code.toLowerCase();
+      const roles: Actor['roles'] = dept.kind === 'credit_centre' ? ['reviewer', 'auditor'] : ['submitter', 'reviewer'];
+      await createUser(ctx, systemActor, { username, displayName: `${dept.name}信用专员`, password: DEMO_PASSWORD, departmentId: created.id, roles: [...roles] });
+      log(`${dept.name}：${username} / ${DEMO_PASSWORD}`);
+    }
+    const row = await ctx.db.selectFrom('departments').select('id').where('code', '=', dept.code).executeTakeFirstOrThrow();
+    departmentIds.set(dept.code, row.id);
+  }
+
+  const city = generateCity({ seed: DEMO_SEED, today: chinaDate(ctx.clock.now()), invalidRate: 0.01 });
+  const byAgency = new Map(DEPARTMENTS.map((d) => [d.uscc, d.code]));
+  let stored = 0;
+  let refused = 0;
+  for (const [topicCode, rows, columns, agencyColumn] of [
+    ['XZXK', city.licenceRows, LICENCE_COLUMNS, 'XK_XKJGDM'],
+    ['XZCF', city.penaltyRows, PENALTY_COLUMNS, 'CF_CFJGDM'],
+  ] as const) {
+    const groups = new Map<string, Record<string, string>[]>();
+    for (const row of rows) {
+      const code = byAgency.get(row[agencyColumn] ?? '') ?? 'SCJG';
+      groups.set(code, [...(groups.get(code) ?? []), row]);
+    }
+    for (const [code, group] of groups) {
+      const actor: Actor = { type: 'system', id: null, name: `demo:${code.toLowerCase()}`, departmentId: departmentIds.get(code) ?? null, roles: ['submitter'] };
+      const report = await submitBatch(ctx, actor, {
+        departmentCode: code,
+        topicCode,
+        channel: 'api',
+        fileName: `${code}-${topicCode}.csv`,
+        format: 'csv',
+        input: Readable.from([Buffer.from(toCsv(group, columns), 'utf8')]),
+      });
+      stored += report.accepted;
+      refused += report.rejected;
+      log(`${code} ${topicCode === 'XZCF' ? '行政处罚' : '行政许可'}：批次 ${report.id}，接收 ${report.accepted}，拒收 ${report.rejected}`);
+    }
+  }
+  const subjects = await ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return `${DEPARTMENTS.length} 个部门，${Number(subjects.n)} 个信用主体，${stored} 条记录入库，${refused} 行因数据错误被拒收（见各批次错误报告）`;
+}
