@@ -88,6 +88,20 @@ export function encodeCopyRows(rows: readonly (readonly CopyValue[])[]): string 
   return out;
 }
 
+const profile = new Map<string, [number, number]>();
+const profileLog = process.env.XINYONG_PROFILE
+  ? (event: { query: { sql: string }; queryDurationMillis: number }) => {
+      const key = event.query.sql.replace(/\s+/g, ' ').slice(0, 90);
+      const [n, ms] = profile.get(key) ?? [0, 0];
+      profile.set(key, [n + 1, ms + event.queryDurationMillis]);
+    }
+  : undefined;
+if (process.env.XINYONG_PROFILE) {
+  process.on('exit', () => {
+    for (const [key, [n, ms]] of [...profile].sort((a, b) => b[1][1] - a[1][1]).slice(0, 15)) console.error(Math.round(ms), n, key);
+  });
+}
+
 function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
   return name;
@@ -101,7 +115,7 @@ function openPg(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
   // An idle client that errors (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: profileLog });
   return {
     kind: 'pg',
     db,
@@ -115,7 +129,7 @@ function openPg(url: string, poolSize: number): Database {
         connect: async () => ({ query: client.query.bind(client), release: () => {} }),
         end: async () => {},
       };
-      const sessionDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
+      const sessionDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }), log: profileLog });
       let failed: unknown;
       try {
         await client.query('begin');

@@ -113,6 +113,19 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
   const keyIndexes = def.businessKey.map((code) => at(code));
   const personalIndexes = new Set([idx.idNumber, idx.repIdNumber].filter((i) => i >= 0));
   const enumSets = items.map((item) => (item.enum ? new Set(item.enum) : undefined));
+  // The same codes recur on many rows (the deciding agency's USCC, a legal representative's ID):
+  // validate each distinct value once per batch.
+  const codeCache = new Map<string, { value?: string; code?: string; message?: string; severity?: 'error' | 'warning' }>();
+  const residentIds = new Map<string, ReturnType<typeof validateResidentId>>();
+  const checkResidentId = (value: string) => {
+    let check = residentIds.get(value);
+    if (check === undefined) {
+      check = validateResidentId(value, { today: options.today });
+      if (residentIds.size >= 100_000) residentIds.clear();
+      residentIds.set(value, check);
+    }
+    return check;
+  };
 
   return (rowNo, raw) => {
     const issues: RowIssue[] = [];
@@ -184,7 +197,7 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
     }
     if (idNumber) {
       if (idType === RESIDENT_ID_TYPE) {
-        const check = validateResidentId(idNumber, { today: options.today });
+        const check = checkResidentId(idNumber);
         if (check.valid) residentId = check.normalized;
         else issue(idx.idNumber, 'bad-resident-id', `证件号码不是有效的居民身份证号码：${firstError(check.issues)}`);
       } else if (!idType) {
@@ -201,7 +214,7 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
     if (repIdNumber) {
       if (!repIdType) issue(idx.repIdType, 'missing-id-type', '填写了法定代表人证件号码时，法定代表人证件类型必填');
       else if (repIdType === RESIDENT_ID_TYPE) {
-        const check = validateResidentId(repIdNumber, { today: options.today });
+        const check = checkResidentId(repIdNumber);
         if (!check.valid) issue(idx.repIdNumber, 'bad-resident-id', `法定代表人证件号码不是有效的居民身份证号码：${firstError(check.issues)}`);
         else if (!repName) issue(idx.repName, 'missing-rep-name', '填写了法定代表人证件号码时，法定代表人姓名必填');
         else legalRep = { name: cleanName(repName), nameNorm: normalizeName(repName), residentId: check.normalized };
@@ -316,6 +329,22 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
   }
 
   function normalizeCodeItem(item: DataItem, text: string, fail: (code: string, message: string, severity?: 'error' | 'warning') => void) {
+    const key = `${item.code}\u0000${text}`;
+    let cached = codeCache.get(key);
+    if (cached === undefined) {
+      let outcome: { code: string; message: string; severity?: 'error' | 'warning' } | undefined;
+      const value = checkCode(item, text, (code, message, severity) => {
+        outcome = { code, message, ...(severity ? { severity } : {}) };
+      });
+      cached = { ...(value === undefined ? {} : { value }), ...(outcome ?? {}) };
+      if (codeCache.size >= 100_000) codeCache.clear();
+      codeCache.set(key, cached);
+    }
+    if (cached.code !== undefined) fail(cached.code, cached.message ?? '', cached.severity);
+    return cached.value;
+  }
+
+  function checkCode(item: DataItem, text: string, fail: (code: string, message: string, severity?: 'error' | 'warning') => void) {
     switch (item.codeKind) {
       case 'uscc': {
         const check = validateUscc(text);

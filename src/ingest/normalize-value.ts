@@ -52,7 +52,12 @@ export function normalizeAmount(text: string): AmountResult {
 }
 
 /** Text as stored: NUL and other control characters removed (they break exports), ends trimmed. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  // Most cells are clean: test first, replace only when needed (this runs for every cell of every row).
+  return (HAS_CONTROL.test(text) ? text.replace(CONTROL, '') : text).trim();
 }

@@ -4,7 +4,11 @@ import type { DB } from '../db/schema.js';
 
 /** All SQL of the ingest module: batches, their error rows and the staging tables of a running batch. */
 
-/** Columns of `ingest_stage` filled by COPY, in order (see subjects/repository.ts for their meaning). */
+/**
+ * Columns of `ingest_stage` filled by COPY, in order (see subjects/repository.ts for their meaning).
+ * Only what identifies the subject and the record is staged; the record's payload goes straight to
+ * `records` once its subject and version are known, so it crosses into the database once.
+ */
 export const STAGE_COLUMNS = [
   'row_no',
   'business_key',
@@ -30,12 +34,6 @@ export const STAGE_COLUMNS = [
   'rep_enc',
   'rep_masked',
   'rep_region',
-  'decision_date',
-  'publish_until',
-  'timeliness',
-  'late',
-  'data',
-  'data_enc',
 ] as const;
 
 /** Creates the staging tables of one batch; they vanish with its transaction. */
@@ -47,10 +45,7 @@ export async function createStagingTables(db: Kysely<DB>): Promise<void> {
       uscc text, org_code text, reg_no text, tax_no text, inst_cert text, social_cert text,
       person_id_kind text, person_key text, person_enc text, person_masked text, region text,
       rep_name text, rep_name_norm text, rep_key text, rep_enc text, rep_masked text, rep_region text,
-      decision_date date, publish_until date, timeliness int, late boolean,
-      data jsonb not null, data_enc text,
-      subject_id bigint, rep_id bigint, uncertain boolean not null default false,
-      existing_id bigint, existing_version int, existing_hash text
+      subject_id bigint, rep_id bigint, uncertain boolean not null default false
     ) on commit drop`.execute(db);
   await sql`
     create temp table ingest_new_subjects (
@@ -60,11 +55,12 @@ export async function createStagingTables(db: Kysely<DB>): Promise<void> {
 }
 
 /** Loads one chunk of prepared rows into the (emptied) staging table. */
-export async function stageChunk(session: BulkSession, rows: (string | null)[][]): Promise<void> {
+export async function stageChunk(session: BulkSession, rows: (string | null)[][], first: boolean): Promise<void> {
   await sql`truncate ingest_stage`.execute(session.db);
   await session.copyRows('ingest_stage', STAGE_COLUMNS, rows);
-  // Temporary tables are never analysed automatically; without statistics the merge plans badly.
-  await sql`analyze ingest_stage`.execute(session.db);
+  // Temporary tables are never analysed automatically; without statistics the resolution plans badly.
+  // Chunks look alike, so the first chunk's statistics serve the rest.
+  if (first) await sql`analyze ingest_stage`.execute(session.db);
 }
 
 /** Serialises batches: two batches resolving the same new subject at once would collide. */

@@ -7,7 +7,7 @@ import { writeAudit } from '../kernel/audit.js';
 import { chinaDate } from '../kernel/calendar.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { emitEvent } from '../kernel/outbox.js';
-import { mergeStagedRecords } from '../records/repository.js';
+import { matchStagedRecords, RECORD_COPY_COLUMNS, supersedeRecords } from '../records/repository.js';
 import { resolveStagedSubjects } from '../subjects/repository.js';
 import { CatalogErrors } from '../catalog/errors.js';
 import { compileRowValidator, type RowIssue, type ValidRow } from './compile-row-validator.js';
@@ -146,6 +146,16 @@ export async function submitBatch(ctx: AppContext, actor: Actor, input: SubmitBa
   }
 }
 
+/** A valid row ready for the database: its staging row and the payload of its record. */
+interface PreparedRow {
+  rowNo: number;
+  businessKey: string;
+  contentHash: string;
+  late: boolean;
+  stage: (string | null)[];
+  record: (string | null)[];
+}
+
 interface RunState {
   batchId: number;
   department: { id: number; code: string; name: string };
@@ -172,30 +182,62 @@ async function runBatch(
   const seenKeys = new Map<string, number>();
   const counts = { total: 0, rejected: 0, warnings: 0, created: 0, updated: 0, unchanged: 0, late: 0 };
   let storedIssues = 0;
+  const topicIdText = String(topic.id);
+  const topicVersionText = String(topic.version);
+  const departmentIdText = String(state.department.id);
+  const batchIdText = String(batchId);
 
   return ctx.database.bulkTransaction(async (session) => {
     await repo.lockIngest(session.db);
     await repo.createStagingTables(session.db);
-    let staged: (string | null)[][] = [];
+    let staged: PreparedRow[] = [];
     let issueRows: (string | null)[][] = [];
     let pending: Promise<void> | undefined;
+    let firstChunk = true;
+    const receivedText = receivedAt.toISOString();
 
-    const flush = async (rows: (string | null)[][], issues: (string | null)[][]) => {
+    const flush = async (rows: PreparedRow[], issues: (string | null)[][]) => {
       if (issues.length > 0) await session.copyRows('batch_errors', repo.ERROR_COLUMNS, issues);
       if (rows.length === 0) return;
-      await repo.stageChunk(session, rows);
+      await repo.stageChunk(
+        session,
+        rows.map((row) => row.stage),
+        firstChunk,
+      );
+      firstChunk = false;
       await resolveStagedSubjects(session.db, receivedAt);
-      const merged = await mergeStagedRecords(session.db, {
-        topicId: topic.id,
-        topicVersion: topic.version,
-        departmentId: state.department.id,
-        batchId,
-        receivedAt,
-      });
-      counts.created += merged.created;
-      counts.updated += merged.updated;
-      counts.unchanged += merged.unchanged;
-      counts.late += merged.late;
+      const matches = await matchStagedRecords(session.db, topic.id);
+      const byRow = new Map(rows.map((row) => [row.rowNo, row]));
+      const superseded: number[] = [];
+      const inserts: (string | null)[][] = [];
+      for (const match of matches) {
+        const row = byRow.get(match.row_no) as PreparedRow;
+        if (match.existing_hash === row.contentHash) {
+          counts.unchanged += 1;
+          continue;
+        }
+        if (match.existing_id === null) counts.created += 1;
+        else {
+          counts.updated += 1;
+          superseded.push(match.existing_id);
+        }
+        if (row.late) counts.late += 1;
+        inserts.push([
+          topicIdText,
+          topicVersionText,
+          row.businessKey,
+          String((match.existing_version ?? 0) + 1),
+          't',
+          String(match.subject_id),
+          departmentIdText,
+          batchIdText,
+          String(row.rowNo),
+          receivedText,
+          ...row.record,
+        ]);
+      }
+      await supersedeRecords(session.db, superseded, receivedAt);
+      await session.copyRows('records', RECORD_COPY_COLUMNS, inserts);
       input.onProgress?.(counts.total);
     };
     // Node validates the next rows while PostgreSQL merges the previous ones.
@@ -314,7 +356,7 @@ function rowPreparer(ctx: AppContext, topic: Topic, today: string) {
     return value;
   };
 
-  return (row: ValidRow): (string | null)[] => {
+  return (row: ValidRow): PreparedRow => {
     const data: Record<string, string> = {};
     let secret: Record<string, string> | undefined;
     for (let i = 0; i < def.items.length; i++) {
@@ -359,38 +401,49 @@ function rowPreparer(ctx: AppContext, topic: Topic, today: string) {
       }
     }
     const contentHash = ctx.crypto.blindIndex('record', JSON.stringify(row.values));
-    return [
-      String(row.rowNo),
-      row.businessKey,
+    const late = timeliness !== null && limit !== undefined && timeliness > limit;
+    return {
+      rowNo: row.rowNo,
+      businessKey: row.businessKey,
       contentHash,
-      identKey,
-      s.kind,
-      s.name,
-      s.nameNorm,
-      s.uscc,
-      s.orgCode,
-      s.regNo,
-      s.taxNo,
-      s.institutionCert,
-      s.socialOrgCert,
-      personKind,
-      personKey,
-      personPlain ? seal(personPlain) : null,
-      s.residentId ? maskResidentId(s.residentId) : s.otherId ? maskOther(s.otherId) : null,
-      s.region,
-      rep?.name ?? null,
-      rep?.nameNorm ?? null,
-      repKey,
-      rep ? seal(rep.residentId) : null,
-      rep ? maskResidentId(rep.residentId) : null,
-      rep ? rep.residentId.slice(0, 6) : null,
-      row.decisionDate,
-      row.publishUntil,
-      timeliness === null ? null : String(timeliness),
-      timeliness === null || limit === undefined ? null : String(timeliness > limit),
-      JSON.stringify(data),
-      secret ? seal(JSON.stringify(secret)) : null,
-    ];
+      late,
+      stage: [
+        String(row.rowNo),
+        row.businessKey,
+        contentHash,
+        identKey,
+        s.kind,
+        s.name,
+        s.nameNorm,
+        s.uscc,
+        s.orgCode,
+        s.regNo,
+        s.taxNo,
+        s.institutionCert,
+        s.socialOrgCert,
+        personKind,
+        personKey,
+        personPlain ? seal(personPlain) : null,
+        s.residentId ? maskResidentId(s.residentId) : s.otherId ? maskOther(s.otherId) : null,
+        s.region,
+        rep?.name ?? null,
+        rep?.nameNorm ?? null,
+        repKey,
+        rep ? seal(rep.residentId) : null,
+        rep ? maskResidentId(rep.residentId) : null,
+        rep ? rep.residentId.slice(0, 6) : null,
+      ],
+      // The tail of the record's COPY row, after the columns known only once the subject is resolved.
+      record: [
+        row.decisionDate,
+        row.publishUntil,
+        JSON.stringify(data),
+        secret ? seal(JSON.stringify(secret)) : null,
+        contentHash,
+        timeliness === null ? null : String(timeliness),
+        timeliness === null || limit === undefined ? null : late ? 't' : 'f',
+      ],
+    };
   };
 }
 

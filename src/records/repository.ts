@@ -3,46 +3,52 @@ import type { DB } from '../db/schema.js';
 
 /** All SQL of credit records. */
 
-export interface MergeCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  late: number;
+/** Columns of `records` a batch writes with COPY, in order. */
+export const RECORD_COPY_COLUMNS = [
+  'topic_id',
+  'topic_version',
+  'business_key',
+  'version',
+  'is_current',
+  'subject_id',
+  'department_id',
+  'batch_id',
+  'source_row',
+  'received_at',
+  'decision_date',
+  'publish_until',
+  'data',
+  'data_enc',
+  'content_hash',
+  'timeliness_workdays',
+  'late',
+] as const;
+
+/** A staged row with its resolved subject and the current version of its record, if any. */
+export interface StagedMatch {
+  row_no: number;
+  subject_id: number;
+  existing_id: number | null;
+  existing_version: number | null;
+  existing_hash: string | null;
 }
 
 /**
- * Merges the staged rows (`ingest_stage`, subjects already resolved) into `records` for one topic:
- * a business key never seen becomes version 1; a key whose current version has other content gets a
- * new version and the old one is kept, no longer current; identical content changes nothing.
+ * For every staged row (`ingest_stage`, subjects already resolved), the current version of the record
+ * with the same business key in the topic — one set-based look-up for the whole chunk.
  */
-export async function mergeStagedRecords(
-  db: Kysely<DB>,
-  input: { topicId: number; topicVersion: number; departmentId: number; batchId: number; receivedAt: Date },
-): Promise<MergeCounts> {
-  await sql`
-    update ingest_stage s set existing_id = r.id, existing_version = r.version, existing_hash = r.content_hash
-    from records r
-    where r.topic_id = ${input.topicId} and r.is_current and r.business_key = s.business_key`.execute(db);
-  await sql`
-    update records r set is_current = false, superseded_at = ${input.receivedAt}
+export async function matchStagedRecords(db: Kysely<DB>, topicId: number): Promise<StagedMatch[]> {
+  const { rows } = await sql<StagedMatch>`
+    select s.row_no, s.subject_id, r.id as existing_id, r.version as existing_version, r.content_hash as existing_hash
     from ingest_stage s
-    where s.existing_id = r.id and s.existing_hash <> s.content_hash`.execute(db);
-  await sql`
-    insert into records (topic_id, topic_version, business_key, version, is_current, subject_id, department_id, batch_id,
-      source_row, received_at, decision_date, publish_until, data, data_enc, content_hash, timeliness_workdays, late)
-    select ${input.topicId}, ${input.topicVersion}, business_key, coalesce(existing_version, 0) + 1, true, subject_id,
-      ${input.departmentId}, ${input.batchId}, row_no, ${input.receivedAt}, decision_date, publish_until, data, data_enc,
-      content_hash, timeliness, late
-    from ingest_stage s
-    where s.existing_id is null or s.existing_hash <> s.content_hash`.execute(db);
-  const { rows } = await sql<{ created: number; updated: number; unchanged: number; late: number }>`
-    select
-      count(*) filter (where existing_id is null)::int as created,
-      count(*) filter (where existing_id is not null and existing_hash <> content_hash)::int as updated,
-      count(*) filter (where existing_hash = content_hash)::int as unchanged,
-      count(*) filter (where late and (existing_id is null or existing_hash <> content_hash))::int as late
-    from ingest_stage`.execute(db);
-  return rows[0] ?? { created: 0, updated: 0, unchanged: 0, late: 0 };
+    left join records r on r.topic_id = ${topicId} and r.is_current and r.business_key = s.business_key`.execute(db);
+  return rows;
+}
+
+/** Marks versions that a newer version replaces as no longer current (the rows themselves are kept). */
+export async function supersedeRecords(db: Kysely<DB>, ids: readonly number[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`update records set is_current = false, superseded_at = ${at} where id = any(${sql.val([...ids])}::bigint[])`.execute(db);
 }
 
 /** The current version of every record of a batch's rows, and any earlier versions of them. */

@@ -86,21 +86,26 @@ export async function resolveStagedSubjects(db: Kysely<DB>, now: Date): Promise<
     order by kind, value_key, row_no
     on conflict do nothing`.execute(db);
 
-  // Names over time: a name not seen before for a subject becomes its current name.
+  // Names over time: a subject's first name, and any name that differs from its current one once
+  // normalised (a rename, not a traditional-character or bracket variant), are recorded; the latest
+  // such name becomes current. Rows under the current name cost one primary-key probe.
   await sql`
-    with fresh as (
-      insert into subject_names (subject_id, name, first_seen)
-      select distinct subject_id, name, ${now}::timestamptz from ingest_stage
-      on conflict do nothing
-      returning subject_id, name
-    )
-    update subjects su set name = latest.name, name_norm = latest.name_norm, updated_at = ${now}
-    from (
+    insert into subject_names (subject_id, name, first_seen)
+    select id, name, ${now} from ingest_new_subjects
+    on conflict do nothing`.execute(db);
+  await sql`
+    with changed as (
       select distinct on (s.subject_id) s.subject_id, s.name, s.name_norm
-      from fresh f join ingest_stage s on s.subject_id = f.subject_id and s.name = f.name
+      from ingest_stage s join subjects su on su.id = s.subject_id
+      where su.name_norm <> s.name_norm
       order by s.subject_id, s.row_no desc
-    ) latest
-    where su.id = latest.subject_id and su.name <> latest.name`.execute(db);
+    ), recorded as (
+      insert into subject_names (subject_id, name, first_seen)
+      select subject_id, name, ${now}::timestamptz from changed
+      on conflict do nothing
+    )
+    update subjects su set name = c.name, name_norm = c.name_norm, updated_at = ${now}
+    from changed c where su.id = c.subject_id`.execute(db);
 
   await resolveLegalRepresentatives(db, now);
 }
@@ -125,6 +130,10 @@ async function resolveLegalRepresentatives(db: Kysely<DB>, now: Date): Promise<v
   await sql`
     insert into subject_identifiers (kind, value_key, subject_id, value_enc, value_masked, first_seen)
     select 'resident-id', ident_key, id, value_enc, value_masked, ${now} from ingest_new_subjects
+    on conflict do nothing`.execute(db);
+  await sql`
+    insert into subject_names (subject_id, name, first_seen)
+    select id, name, ${now} from ingest_new_subjects
     on conflict do nothing`.execute(db);
   await sql`
     update ingest_stage s set rep_id = n.id
