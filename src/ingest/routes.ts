@@ -96,6 +96,8 @@ export function registerIngestRoutes(app: HttpApp, ctx: AppContext): void {
           fileName: request.query.fileName ?? null,
           ...(FORMAT_OF_TYPE[mime] ? { format: FORMAT_OF_TYPE[mime] } : {}),
           input: request.body as Readable,
+          // The body reaches the pipeline as a raw stream, which Fastify's bodyLimit does not cover.
+          limits: { maxBytes: ctx.config.maxUploadBytes },
         });
         return reply.status(201).send(await getBatch(ctx, request.actor, report.id));
       },
@@ -128,6 +130,7 @@ export function registerIngestRoutes(app: HttpApp, ctx: AppContext): void {
           channel: 'upload',
           fileName: part.filename,
           input: part.file,
+          limits: { maxBytes: ctx.config.maxUploadBytes },
         });
         if (part.file.truncated) throw new AppError(CommonErrors.PAYLOAD_TOO_LARGE, { limit: `${ctx.config.maxUploadBytes} 字节` });
         return reply.status(201).send(await getBatch(ctx, request.actor, report.id));
