@@ -55,6 +55,7 @@ export async function ingestBench(args: string[]): Promise<Record<string, unknow
       channel: 'cli',
       fileName: 'penalties.csv',
       input: fs.createReadStream(file, { highWaterMark: 1 << 20 }),
+      limits: { maxBytes: bytes },
     });
     const pipelineSeconds = seconds(start);
     const subjects = await bench.ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -74,11 +74,15 @@ async function importFile(file: string, options: { dept: string; topic: string; 
   if (showBar) bar.start(totalMb, 0, { rows: 0 });
   let readBytes = 0;
   let rows = 0;
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  stream.on('data', (chunk) => {
-    readBytes += chunk.length;
-    if (showBar) bar.update(Math.round(readBytes / 1_048_576), { rows });
-  });
+  // Bytes are counted as the pipeline pulls them (a 'data' listener would start the stream flowing
+  // before the pipeline reads, and the data would be lost).
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+      readBytes += (chunk as Buffer).length;
+      if (showBar) bar.update(Math.round(readBytes / 1_048_576), { rows });
+      yield chunk as Buffer;
+    }
+  }
   try {
     const report = await submitBatch(ctx, cliActor(), {
       departmentCode: options.dept,
@@ -86,10 +90,14 @@ async function importFile(file: string, options: { dept: string; topic: string; 
       channel: 'cli',
       fileName: path.basename(file),
       ...(options.format ? { format: options.format } : {}),
-      input: stream,
+      input: counted(),
+      // The upload cap protects the HTTP server; an operator's local file is read as a stream whatever its size.
+      limits: { maxBytes: Math.max(ctx.config.maxUploadBytes, stat.size) },
       onProgress: (done) => {
         rows = done;
         if (showBar) bar.update(Math.round(readBytes / 1_048_576), { rows });
+        // Without a terminal (cron, CI, a pipe) progress goes out as plain lines.
+        else if (!options.quiet) process.stderr.write(`已处理 ${done} 行\n`);
       },
     });
     if (showBar) bar.update(totalMb, { rows: report.totalRows });

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { addTiming, profiling } from '../kernel/profile.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 
@@ -65,42 +66,33 @@ const pgliteParsers = {
   [NUMERIC]: (value: string) => value,
 };
 
-/** Escapes one value for COPY's text format. */
-function copyCell(value: CopyValue): string {
-  if (value === null) return '\\N';
-  // Only these four characters are special in COPY text format.
-  return /[\\\t\n\r]/.test(value)
-    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : value;
+// Only these four characters are special in COPY's text format.
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
+function escapeCopy(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-/** Encodes rows as COPY text format. */
+/** Encodes rows as COPY text format; NULL is `\N`. */
 export function encodeCopyRows(rows: readonly (readonly CopyValue[])[]): string {
-  let out = '';
-  for (const row of rows) {
-    let line = '';
+  const lines = new Array<string>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as readonly CopyValue[];
+    const cells = new Array<string>(row.length);
     for (let i = 0; i < row.length; i++) {
-      if (i > 0) line += '\t';
-      line += copyCell(row[i] ?? null);
+      const value = row[i];
+      cells[i] = value === null || value === undefined ? '\\N' : COPY_SPECIAL.test(value) ? escapeCopy(value) : value;
     }
-    out += line + '\n';
+    lines[r] = cells.join('\t');
   }
-  return out;
+  return rows.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
-const profile = new Map<string, [number, number]>();
-const profileLog = process.env.XINYONG_PROFILE
-  ? (event: { query: { sql: string }; queryDurationMillis: number }) => {
-      const key = event.query.sql.replace(/\s+/g, ' ').slice(0, 90);
-      const [n, ms] = profile.get(key) ?? [0, 0];
-      profile.set(key, [n + 1, ms + event.queryDurationMillis]);
-    }
+// With XINYONG_PROFILE=1, time per SQL statement (its text, never its values).
+const profileLog = profiling
+  ? (event: { query: { sql: string }; queryDurationMillis: number }) =>
+      addTiming(`sql: ${event.query.sql.replace(/\s+/g, ' ').trim().slice(0, 80)}`, event.queryDurationMillis)
   : undefined;
-if (process.env.XINYONG_PROFILE) {
-  process.on('exit', () => {
-    for (const [key, [n, ms]] of [...profile].sort((a, b) => b[1][1] - a[1][1]).slice(0, 15)) console.error(Math.round(ms), n, key);
-  });
-}
 
 function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
@@ -137,12 +129,16 @@ function openPg(url: string, poolSize: number): Database {
           db: sessionDb,
           async copyRows(table, columns, rows) {
             if (rows.length === 0) return;
+            const started = performance.now();
+            const text = encodeCopyRows(rows);
+            addTiming(`copy encode: ${table}`, performance.now() - started);
             const stream = client.query(copyFrom(copyStatement(table, columns, 'stdin')));
             await new Promise<void>((resolve, reject) => {
               stream.on('error', reject);
               stream.on('finish', resolve);
-              stream.end(encodeCopyRows(rows));
+              stream.end(text);
             });
+            addTiming(`copy: ${table}`, performance.now() - started);
           },
         });
         await client.query('commit');

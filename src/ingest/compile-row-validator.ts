@@ -56,6 +56,14 @@ export interface ValidRow {
   publishUntil: string | null;
 }
 
+interface Outcome {
+  value?: string;
+  code?: string;
+  message?: string;
+  severity?: 'error' | 'warning';
+}
+type Normalizer = (text: string) => Outcome;
+
 export type RowResult = { ok: true; row: ValidRow; warnings: RowIssue[] } | { ok: false; issues: RowIssue[] };
 
 export interface ValidatorOptions {
@@ -113,9 +121,28 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
   const keyIndexes = def.businessKey.map((code) => at(code));
   const personalIndexes = new Set([idx.idNumber, idx.repIdNumber].filter((i) => i >= 0));
   const enumSets = items.map((item) => (item.enum ? new Set(item.enum) : undefined));
-  // The same codes recur on many rows (the deciding agency's USCC, a legal representative's ID):
-  // validate each distinct value once per batch.
-  const codeCache = new Map<string, { value?: string; code?: string; message?: string; severity?: 'error' | 'warning' }>();
+  // Values recur across rows (categories, dates, the deciding agency's USCC): enumerations, dates and
+  // codes are normalised once per distinct value per batch; amounts and integers are cheap to redo.
+  const normalizers: Normalizer[] = items.map((item, i) => {
+    const compute = (text: string): Outcome => {
+      let outcome: Outcome = {};
+      const value = normalizeItem(item, enumSets[i], text, (code, message, severity) => {
+        outcome = { code, message, ...(severity ? { severity } : {}) };
+      });
+      return value === undefined ? outcome : { ...outcome, value };
+    };
+    if (item.type === 'amount' || item.type === 'integer') return compute;
+    const cache = new Map<string, Outcome>();
+    return (text) => {
+      let outcome = cache.get(text);
+      if (outcome === undefined) {
+        outcome = compute(text);
+        if (cache.size >= 50_000) cache.clear();
+        cache.set(text, outcome);
+      }
+      return outcome;
+    };
+  });
   const residentIds = new Map<string, ReturnType<typeof validateResidentId>>();
   const checkResidentId = (value: string) => {
     let check = residentIds.get(value);
@@ -157,7 +184,13 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
         values[i] = '';
         continue;
       }
-      values[i] = normalizeItem(item, enumSets[i], text, (code, message, severity) => issue(i, code, message, severity)) ?? '';
+      if (item.type === 'text') {
+        values[i] = text;
+        continue;
+      }
+      const outcome = (normalizers[i] as Normalizer)(text);
+      if (outcome.code !== undefined) issue(i, outcome.code, outcome.message ?? '', outcome.severity);
+      values[i] = outcome.value ?? '';
     }
 
     const get = (index: number) => (index >= 0 ? (values[index] ?? '') : '');
@@ -329,22 +362,6 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
   }
 
   function normalizeCodeItem(item: DataItem, text: string, fail: (code: string, message: string, severity?: 'error' | 'warning') => void) {
-    const key = `${item.code}\u0000${text}`;
-    let cached = codeCache.get(key);
-    if (cached === undefined) {
-      let outcome: { code: string; message: string; severity?: 'error' | 'warning' } | undefined;
-      const value = checkCode(item, text, (code, message, severity) => {
-        outcome = { code, message, ...(severity ? { severity } : {}) };
-      });
-      cached = { ...(value === undefined ? {} : { value }), ...(outcome ?? {}) };
-      if (codeCache.size >= 100_000) codeCache.clear();
-      codeCache.set(key, cached);
-    }
-    if (cached.code !== undefined) fail(cached.code, cached.message ?? '', cached.severity);
-    return cached.value;
-  }
-
-  function checkCode(item: DataItem, text: string, fail: (code: string, message: string, severity?: 'error' | 'warning') => void) {
     switch (item.codeKind) {
       case 'uscc': {
         const check = validateUscc(text);

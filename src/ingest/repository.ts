@@ -1,67 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { BulkSession } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 
-/** All SQL of the ingest module: batches, their error rows and the staging tables of a running batch. */
-
-/**
- * Columns of `ingest_stage` filled by COPY, in order (see subjects/repository.ts for their meaning).
- * Only what identifies the subject and the record is staged; the record's payload goes straight to
- * `records` once its subject and version are known, so it crosses into the database once.
- */
-export const STAGE_COLUMNS = [
-  'row_no',
-  'business_key',
-  'content_hash',
-  'ident_key',
-  'kind',
-  'name',
-  'name_norm',
-  'uscc',
-  'org_code',
-  'reg_no',
-  'tax_no',
-  'inst_cert',
-  'social_cert',
-  'person_id_kind',
-  'person_key',
-  'person_enc',
-  'person_masked',
-  'region',
-  'rep_name',
-  'rep_name_norm',
-  'rep_key',
-  'rep_enc',
-  'rep_masked',
-  'rep_region',
-] as const;
-
-/** Creates the staging tables of one batch; they vanish with its transaction. */
-export async function createStagingTables(db: Kysely<DB>): Promise<void> {
-  await sql`
-    create temp table ingest_stage (
-      row_no int not null, business_key text not null, content_hash text not null, ident_key text not null,
-      kind text not null, name text not null, name_norm text not null,
-      uscc text, org_code text, reg_no text, tax_no text, inst_cert text, social_cert text,
-      person_id_kind text, person_key text, person_enc text, person_masked text, region text,
-      rep_name text, rep_name_norm text, rep_key text, rep_enc text, rep_masked text, rep_region text,
-      subject_id bigint, rep_id bigint, uncertain boolean not null default false
-    ) on commit drop`.execute(db);
-  await sql`
-    create temp table ingest_new_subjects (
-      id bigint not null, ident_key text not null, kind text not null, name text not null, name_norm text not null,
-      uscc text, region text, uncertain boolean not null, value_enc text, value_masked text
-    ) on commit drop`.execute(db);
-}
-
-/** Loads one chunk of prepared rows into the (emptied) staging table. */
-export async function stageChunk(session: BulkSession, rows: (string | null)[][], first: boolean): Promise<void> {
-  await sql`truncate ingest_stage`.execute(session.db);
-  await session.copyRows('ingest_stage', STAGE_COLUMNS, rows);
-  // Temporary tables are never analysed automatically; without statistics the resolution plans badly.
-  // Chunks look alike, so the first chunk's statistics serve the rest.
-  if (first) await sql`analyze ingest_stage`.execute(session.db);
-}
+/** All SQL of the ingest module: batches and their error rows. */
 
 /** Serialises batches: two batches resolving the same new subject at once would collide. */
 export async function lockIngest(db: Kysely<DB>): Promise<void> {

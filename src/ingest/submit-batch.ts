@@ -7,8 +7,9 @@ import { writeAudit } from '../kernel/audit.js';
 import { chinaDate } from '../kernel/calendar.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { emitEvent } from '../kernel/outbox.js';
-import { matchStagedRecords, RECORD_COPY_COLUMNS, supersedeRecords } from '../records/repository.js';
-import { resolveStagedSubjects } from '../subjects/repository.js';
+import { stopwatch } from '../kernel/profile.js';
+import { findCurrentVersions, RECORD_COPY_COLUMNS, supersedeRecords, topicHasRecords } from '../records/repository.js';
+import { SubjectResolver, type IdentifierInput, type SubjectInput } from '../subjects/index.js';
 import { CatalogErrors } from '../catalog/errors.js';
 import { compileRowValidator, type RowIssue, type ValidRow } from './compile-row-validator.js';
 import { IngestErrors } from './errors.js';
@@ -146,13 +147,13 @@ export async function submitBatch(ctx: AppContext, actor: Actor, input: SubmitBa
   }
 }
 
-/** A valid row ready for the database: its staging row and the payload of its record. */
+/** A valid row ready for the database: who it is about and the payload of its record. */
 interface PreparedRow {
   rowNo: number;
   businessKey: string;
   contentHash: string;
   late: boolean;
-  stage: (string | null)[];
+  subject: SubjectInput;
   record: (string | null)[];
 }
 
@@ -189,55 +190,54 @@ async function runBatch(
 
   return ctx.database.bulkTransaction(async (session) => {
     await repo.lockIngest(session.db);
-    await repo.createStagingTables(session.db);
+    const resolver = new SubjectResolver(session.db, receivedAt);
+    // Keys are unique within a batch, so a topic that held no records when the batch began can hold
+    // no earlier version of any of them: a department's first large load skips the look-ups.
+    const mayHaveVersions = await topicHasRecords(session.db, topic.id);
     let staged: PreparedRow[] = [];
     let issueRows: (string | null)[][] = [];
     let pending: Promise<void> | undefined;
-    let firstChunk = true;
     const receivedText = receivedAt.toISOString();
 
     const flush = async (rows: PreparedRow[], issues: (string | null)[][]) => {
       if (issues.length > 0) await session.copyRows('batch_errors', repo.ERROR_COLUMNS, issues);
       if (rows.length === 0) return;
-      await repo.stageChunk(
-        session,
-        rows.map((row) => row.stage),
-        firstChunk,
-      );
-      firstChunk = false;
-      await resolveStagedSubjects(session.db, receivedAt);
-      const matches = await matchStagedRecords(session.db, topic.id);
-      const byRow = new Map(rows.map((row) => [row.rowNo, row]));
+      const lap = stopwatch();
+      const subjects = await resolver.resolve(rows.map((row) => row.subject));
+      lap('ingest: resolve subjects');
+      const current = mayHaveVersions ? await findCurrentVersions(session.db, topic.id, rows.map((row) => row.businessKey)) : new Map();
+      lap('ingest: match versions');
       const superseded: number[] = [];
       const inserts: (string | null)[][] = [];
-      for (const match of matches) {
-        const row = byRow.get(match.row_no) as PreparedRow;
-        if (match.existing_hash === row.contentHash) {
+      rows.forEach((row, index) => {
+        const existing = current.get(row.businessKey);
+        if (existing && existing.contentHash === row.contentHash) {
           counts.unchanged += 1;
-          continue;
+          return;
         }
-        if (match.existing_id === null) counts.created += 1;
-        else {
+        if (existing) {
           counts.updated += 1;
-          superseded.push(match.existing_id);
-        }
+          superseded.push(existing.id);
+        } else counts.created += 1;
         if (row.late) counts.late += 1;
         inserts.push([
           topicIdText,
           topicVersionText,
           row.businessKey,
-          String((match.existing_version ?? 0) + 1),
+          String((existing?.version ?? 0) + 1),
           't',
-          String(match.subject_id),
+          String(subjects[index]?.subjectId),
           departmentIdText,
           batchIdText,
           String(row.rowNo),
           receivedText,
           ...row.record,
         ]);
-      }
+      });
+      lap('ingest: route rows');
       await supersedeRecords(session.db, superseded, receivedAt);
       await session.copyRows('records', RECORD_COPY_COLUMNS, inserts);
+      lap('ingest: write records');
       input.onProgress?.(counts.total);
     };
     // Node validates the next rows while PostgreSQL merges the previous ones.
@@ -257,9 +257,14 @@ async function runBatch(
       }
     };
 
+    const lap = stopwatch();
     for await (const chunk of source.rows) {
+      lap('ingest: parse (waiting for rows)');
       for (const raw of chunk) {
         counts.total += 1;
+        // Let the event loop answer the database between rows: while this loop runs, replies to the
+        // previous chunk's statements wait, and PostgreSQL idles.
+        if ((counts.total & 255) === 0) await yieldToEventLoop();
         const aligned = columnOfItem.map((column) => (column >= 0 ? (raw.values[column] ?? '') : ''));
         const result = validate(raw.rowNo, aligned);
         if (!result.ok) {
@@ -289,7 +294,9 @@ async function runBatch(
         });
         staged.push(prepare(result.row));
       }
+      lap('ingest: validate and prepare');
       if (staged.length >= MERGE_CHUNK_ROWS || issueRows.length >= MERGE_CHUNK_ROWS) await schedule();
+      lap('ingest: wait for the previous chunk');
     }
     await schedule();
     if (pending) await pending;
@@ -342,55 +349,65 @@ async function runBatch(
  */
 function rowPreparer(ctx: AppContext, topic: Topic, today: string) {
   const def = topic.definition;
-  const personal = def.items.map((item) => item.personal === true);
+  const items = def.items;
+  const personal = items.map((item) => item.personal === true);
+  const quotedCodes = items.map((item) => JSON.stringify(item.code));
   const limit = def.timelinessWorkdays;
-  // Identical plaintexts recur (a legal representative on many records): encrypt each once per batch.
-  const sealed = new Map<string, string>();
-  const seal = (plain: string) => {
-    let value = sealed.get(plain);
-    if (value === undefined) {
-      value = ctx.crypto.encrypt(plain);
-      if (sealed.size > 100_000) sealed.clear();
-      sealed.set(plain, value);
-    }
-    return value;
-  };
+  // Identical plaintexts recur (a legal representative on many records): encrypt and key-hash each
+  // once per batch.
+  const seal = memo((plain: string) => ctx.crypto.encrypt(plain));
+  const residentKey = memo((plain: string) => ctx.crypto.blindIndex('resident-id', plain));
+  const otherKey = memo((plain: string) => ctx.crypto.blindIndex('other-id', plain));
+  const itemKey = memo((plain: string) => ctx.crypto.blindIndex('record-item', plain));
 
   return (row: ValidRow): PreparedRow => {
-    const data: Record<string, string> = {};
-    let secret: Record<string, string> | undefined;
-    for (let i = 0; i < def.items.length; i++) {
+    // The record's JSON is written directly (no intermediate object: this runs for every row), and the
+    // content digest covers the same text plus the keyed hashes of personal values.
+    let json = '{';
+    let personalKeys = '';
+    let secret: string | undefined;
+    for (let i = 0; i < items.length; i++) {
       const value = row.values[i] ?? '';
       if (value === '') continue;
-      const code = (def.items[i] as { code: string }).code;
+      let shown = value;
       if (personal[i]) {
-        (secret ??= {})[code] = value;
-        data[code] = /^\d{17}[\dX]$/.test(value) ? maskResidentId(value) : maskOther(value);
-      } else {
-        data[code] = value;
+        secret = (secret === undefined ? '{' : secret + ',') + quotedCodes[i] + ':' + jsonString(value);
+        shown = /^\d{17}[\dX]$/.test(value) ? maskResidentId(value) : maskOther(value);
+        personalKeys += itemKey(value) + '\u001f';
       }
+      json += (json.length > 1 ? ',' : '') + quotedCodes[i] + ':' + jsonString(shown);
     }
+    json += '}';
+    if (secret !== undefined) secret += '}';
     const s = row.subject;
-    const personKind = s.residentId ? 'resident-id' : s.otherId ? 'other-id' : null;
-    const personPlain = s.residentId ?? s.otherId;
-    const personKey = personPlain && personKind ? ctx.crypto.blindIndex(personKind, personPlain) : null;
+    const identifiers: IdentifierInput[] = [];
+    if (s.uscc) identifiers.push({ kind: 'uscc', valueKey: s.uscc });
+    if (s.orgCode) identifiers.push({ kind: 'org-code', valueKey: s.orgCode });
+    if (s.regNo) identifiers.push({ kind: 'reg-no', valueKey: s.regNo });
+    if (s.taxNo) identifiers.push({ kind: 'tax-no', valueKey: s.taxNo });
+    if (s.institutionCert) identifiers.push({ kind: 'institution-cert', valueKey: s.institutionCert });
+    if (s.socialOrgCert) identifiers.push({ kind: 'social-org-cert', valueKey: s.socialOrgCert });
+    if (s.residentId) {
+      identifiers.push({ kind: 'resident-id', valueKey: residentKey(s.residentId), valueEnc: seal(s.residentId), valueMasked: maskResidentId(s.residentId) });
+    } else if (s.otherId) {
+      identifiers.push({ kind: 'other-id', valueKey: otherKey(s.otherId), valueEnc: seal(s.otherId), valueMasked: maskOther(s.otherId) });
+    }
     const rep = row.legalRep;
-    const repKey = rep ? ctx.crypto.blindIndex('resident-id', rep.residentId) : null;
-    const identKey = s.uscc
-      ? `uscc:${s.uscc}`
-      : s.orgCode
-        ? `org:${s.orgCode}`
-        : s.regNo
-          ? `reg:${s.regNo}`
-          : s.taxNo
-            ? `tax:${s.taxNo}`
-            : s.institutionCert
-              ? `inst:${s.institutionCert}`
-              : s.socialOrgCert
-                ? `soc:${s.socialOrgCert}`
-                : personKey
-                  ? `pid:${personKey}`
-                  : `name:${s.nameNorm}|${s.region ?? ''}`;
+    const subject: SubjectInput = {
+      kind: s.kind,
+      name: s.name,
+      nameNorm: s.nameNorm,
+      region: s.region,
+      identifiers,
+      legalRep: rep
+        ? {
+            name: rep.name,
+            nameNorm: rep.nameNorm,
+            region: rep.residentId.slice(0, 6),
+            identifier: { kind: 'resident-id', valueKey: residentKey(rep.residentId), valueEnc: seal(rep.residentId), valueMasked: maskResidentId(rep.residentId) },
+          }
+        : null,
+    };
     let timeliness: number | null = null;
     if (limit !== undefined && row.decisionDate) {
       try {
@@ -400,50 +417,52 @@ function rowPreparer(ctx: AppContext, topic: Topic, today: string) {
         timeliness = null;
       }
     }
-    const contentHash = ctx.crypto.blindIndex('record', JSON.stringify(row.values));
+    // Personal values enter only as keyed hashes, so a plain digest is enough to detect changes.
+    const contentHash = crypto.hash('sha256', personalKeys === '' ? json : json + personalKeys, 'base64url');
     const late = timeliness !== null && limit !== undefined && timeliness > limit;
     return {
       rowNo: row.rowNo,
       businessKey: row.businessKey,
       contentHash,
       late,
-      stage: [
-        String(row.rowNo),
-        row.businessKey,
-        contentHash,
-        identKey,
-        s.kind,
-        s.name,
-        s.nameNorm,
-        s.uscc,
-        s.orgCode,
-        s.regNo,
-        s.taxNo,
-        s.institutionCert,
-        s.socialOrgCert,
-        personKind,
-        personKey,
-        personPlain ? seal(personPlain) : null,
-        s.residentId ? maskResidentId(s.residentId) : s.otherId ? maskOther(s.otherId) : null,
-        s.region,
-        rep?.name ?? null,
-        rep?.nameNorm ?? null,
-        repKey,
-        rep ? seal(rep.residentId) : null,
-        rep ? maskResidentId(rep.residentId) : null,
-        rep ? rep.residentId.slice(0, 6) : null,
-      ],
+      subject,
       // The tail of the record's COPY row, after the columns known only once the subject is resolved.
       record: [
         row.decisionDate,
         row.publishUntil,
-        JSON.stringify(data),
-        secret ? seal(JSON.stringify(secret)) : null,
+        json,
+        secret === undefined ? null : seal(secret),
         contentHash,
         timeliness === null ? null : String(timeliness),
         timeliness === null || limit === undefined ? null : late ? 't' : 'f',
       ],
     };
+  };
+}
+
+// eslint-disable-next-line no-control-regex
+const JSON_SPECIAL = /["\\\u0000-\u001f\u2028\u2029]/;
+
+/** A string as JSON: most values need no escaping, so only those that do go through JSON.stringify. */
+function jsonString(value: string): string {
+  return JSON_SPECIAL.test(value) ? JSON.stringify(value) : '"' + value + '"';
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Caches a function of a string for the length of a batch (bounded, so memory stays flat). */
+function memo(fn: (value: string) => string): (value: string) => string {
+  const cache = new Map<string, string>();
+  return (value) => {
+    let out = cache.get(value);
+    if (out === undefined) {
+      out = fn(value);
+      if (cache.size >= 100_000) cache.clear();
+      cache.set(value, out);
+    }
+    return out;
   };
 }
 

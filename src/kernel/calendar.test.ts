@@ -237,19 +237,6 @@ describe('working-day arithmetic', () => {
       { numRuns: 300 },
     );
   });
-
-  it('answers a million workdaysBetween calls over a 3-year span quickly (no day-by-day loop)', () => {
-    const dates = Array.from({ length: 1000 }, (_, k) => addCalendarDays('2023-01-01', (k * 7919) % 1095));
-    let total = 0;
-    const started = performance.now();
-    for (let k = 0; k < 1_000_000; k++) {
-      total += calendar.workdaysBetween(dates[k % 1000] ?? '', dates[(k * 31 + 7) % 1000] ?? '');
-    }
-    const elapsed = performance.now() - started;
-    expect(Number.isFinite(total)).toBe(true);
-    // Typically ~100 ms; a day-by-day loop would take tens of seconds. Generous for slow CI machines.
-    expect(elapsed).toBeLessThan(3000);
-  });
 });
 
 describe('unknown years', () => {

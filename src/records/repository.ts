@@ -24,25 +24,29 @@ export const RECORD_COPY_COLUMNS = [
   'late',
 ] as const;
 
-/** A staged row with its resolved subject and the current version of its record, if any. */
-export interface StagedMatch {
-  row_no: number;
-  subject_id: number;
-  existing_id: number | null;
-  existing_version: number | null;
-  existing_hash: string | null;
+/** The current version of a record. */
+export interface CurrentVersion {
+  id: number;
+  version: number;
+  contentHash: string;
 }
 
-/**
- * For every staged row (`ingest_stage`, subjects already resolved), the current version of the record
- * with the same business key in the topic — one set-based look-up for the whole chunk.
- */
-export async function matchStagedRecords(db: Kysely<DB>, topicId: number): Promise<StagedMatch[]> {
-  const { rows } = await sql<StagedMatch>`
-    select s.row_no, s.subject_id, r.id as existing_id, r.version as existing_version, r.content_hash as existing_hash
-    from ingest_stage s
-    left join records r on r.topic_id = ${topicId} and r.is_current and r.business_key = s.business_key`.execute(db);
-  return rows;
+/** Whether a topic holds any record yet (a batch into an empty topic need not look for earlier versions). */
+export async function topicHasRecords(db: Kysely<DB>, topicId: number): Promise<boolean> {
+  const row = await db.selectFrom('records').select('id').where('topic_id', '=', topicId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The current versions of these business keys in a topic — one set-based look-up per chunk. */
+export async function findCurrentVersions(db: Kysely<DB>, topicId: number, keys: readonly string[]): Promise<Map<string, CurrentVersion>> {
+  const out = new Map<string, CurrentVersion>();
+  if (keys.length === 0) return out;
+  const { rows } = await sql<{ business_key: string; id: number; version: number; content_hash: string }>`
+    select r.business_key, r.id, r.version, r.content_hash
+    from records r
+    where r.topic_id = ${topicId} and r.is_current and r.business_key = any(${[...keys]}::text[])`.execute(db);
+  for (const row of rows) out.set(row.business_key, { id: row.id, version: row.version, contentHash: row.content_hash });
+  return out;
 }
 
 /** Marks versions that a newer version replaces as no longer current (the rows themselves are kept). */
@@ -68,13 +72,12 @@ export async function getRecord(db: Kysely<DB>, id: number) {
 
 export async function listRecords(
   db: Kysely<DB>,
-  filter: { topicId?: number; departmentId?: number; subjectId?: number; batchId?: number; currentOnly?: boolean; limit: number; afterId?: number },
+  filter: { topicId?: number; departmentId?: number; subjectId?: number; currentOnly?: boolean; limit: number; afterId?: number },
 ) {
   let query = db.selectFrom('records').selectAll().orderBy('id', 'desc').limit(filter.limit);
   if (filter.topicId !== undefined) query = query.where('topic_id', '=', filter.topicId);
   if (filter.departmentId !== undefined) query = query.where('department_id', '=', filter.departmentId);
   if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
-  if (filter.batchId !== undefined) query = query.where('batch_id', '=', filter.batchId);
   if (filter.currentOnly) query = query.where('is_current', '=', true);
   if (filter.afterId !== undefined) query = query.where('id', '<', filter.afterId);
   return query.execute();

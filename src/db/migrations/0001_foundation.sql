@@ -169,16 +169,19 @@ create table batch_errors (
 create index batch_errors_batch on batch_errors (batch_id, row_no);
 
 -- 信用记录: one row per version; the current version of a business key is unique.
+-- No foreign keys here: records are written only by the ingest pipeline, with ids it resolved in the
+-- same transaction, and a foreign-key check row-locks the referenced subject for every record, which
+-- made bulk loading several times slower (a subject can have thousands of records).
 create table records (
   id bigserial primary key,
-  topic_id int not null references catalog_topics (id),
+  topic_id int not null,
   topic_version int not null,
   business_key text not null,
   version int not null,
   is_current boolean not null,
-  subject_id bigint not null references subjects (id),
-  department_id int not null references departments (id),
-  batch_id bigint not null references batches (id),
+  subject_id bigint not null,
+  department_id int not null,
+  batch_id bigint not null,
   source_row int not null,
   received_at timestamptz not null,
   decision_date date,
@@ -194,4 +197,3 @@ create table records (
 );
 create unique index records_current_key on records (topic_id, business_key) where is_current;
 create index records_subject on records (subject_id);
-create index records_batch on records (batch_id);
