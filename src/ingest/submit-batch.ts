@@ -258,45 +258,52 @@ async function runBatch(
     };
 
     const lap = stopwatch();
-    for await (const chunk of source.rows) {
-      lap('ingest: parse (waiting for rows)');
-      for (const raw of chunk) {
-        counts.total += 1;
-        // Let the event loop answer the database between rows: while this loop runs, replies to the
-        // previous chunk's statements wait, and PostgreSQL idles.
-        if ((counts.total & 255) === 0) await yieldToEventLoop();
-        const aligned = columnOfItem.map((column) => (column >= 0 ? (raw.values[column] ?? '') : ''));
-        const result = validate(raw.rowNo, aligned);
-        if (!result.ok) {
-          counts.rejected += 1;
-          addIssues(raw.rowNo, result.issues);
-          continue;
+    try {
+      for await (const chunk of source.rows) {
+        lap('ingest: parse (waiting for rows)');
+        for (const raw of chunk) {
+          counts.total += 1;
+          // Let the event loop answer the database between rows: while this loop runs, replies to the
+          // previous chunk's statements wait, and PostgreSQL idles.
+          if ((counts.total & 255) === 0) await yieldToEventLoop();
+          const aligned = columnOfItem.map((column) => (column >= 0 ? (raw.values[column] ?? '') : ''));
+          const result = validate(raw.rowNo, aligned);
+          if (!result.ok) {
+            counts.rejected += 1;
+            addIssues(raw.rowNo, result.issues);
+            continue;
+          }
+          const firstRow = seenKeys.get(result.row.businessKey);
+          if (firstRow !== undefined) {
+            counts.rejected += 1;
+            addIssues(raw.rowNo, [
+              {
+                column: null,
+                columnName: null,
+                value: null,
+                code: 'duplicate-key',
+                severity: 'error',
+                message: `与第 ${firstRow} 行的业务主键（${def.businessKey.join(' + ')}）相同，同一批次内不能重复报送`,
+              },
+            ]);
+            continue;
+          }
+          seenKeys.set(result.row.businessKey, raw.rowNo);
+          addIssues(raw.rowNo, result.warnings);
+          keyFieldIndexes.forEach((index, k) => {
+            if (index >= 0 && result.row.values[index] !== '') filled[k] = (filled[k] ?? 0) + 1;
+          });
+          staged.push(prepare(result.row));
         }
-        const firstRow = seenKeys.get(result.row.businessKey);
-        if (firstRow !== undefined) {
-          counts.rejected += 1;
-          addIssues(raw.rowNo, [
-            {
-              column: null,
-              columnName: null,
-              value: null,
-              code: 'duplicate-key',
-              severity: 'error',
-              message: `与第 ${firstRow} 行的业务主键（${def.businessKey.join(' + ')}）相同，同一批次内不能重复报送`,
-            },
-          ]);
-          continue;
-        }
-        seenKeys.set(result.row.businessKey, raw.rowNo);
-        addIssues(raw.rowNo, result.warnings);
-        keyFieldIndexes.forEach((index, k) => {
-          if (index >= 0 && result.row.values[index] !== '') filled[k] = (filled[k] ?? 0) + 1;
-        });
-        staged.push(prepare(result.row));
+        lap('ingest: validate and prepare');
+        if (staged.length >= MERGE_CHUNK_ROWS || issueRows.length >= MERGE_CHUNK_ROWS) await schedule();
+        lap('ingest: wait for the previous chunk');
       }
-      lap('ingest: validate and prepare');
-      if (staged.length >= MERGE_CHUNK_ROWS || issueRows.length >= MERGE_CHUNK_ROWS) await schedule();
-      lap('ingest: wait for the previous chunk');
+    } catch (error) {
+      // A flush may still be running on this connection; the rollback must not overtake it, or its
+      // remaining statements would run outside the transaction.
+      if (pending) await pending.catch(() => {});
+      throw error;
     }
     await schedule();
     if (pending) await pending;
