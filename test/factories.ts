@@ -1,6 +1,6 @@
-import { PENALTY_TOPIC } from '../src/catalog/index.js';
 import { createRng, generateRegNo, generateResidentId, generateUscc } from '../src/codes/index.js';
 import type { Kysely } from 'kysely';
+import { csvField, csvLine, PENALTY_COLUMNS } from '../src/demo/index.js';
 import type { DB } from '../src/db/schema.js';
 import type { Actor } from '../src/kernel/actor.js';
 
@@ -50,12 +50,11 @@ export function buildPenaltyRow(overrides: Record<string, string> = {}): Record<
 }
 
 /** The penalty template's columns, in catalogue order. */
-export const PENALTY_CODES = PENALTY_TOPIC.items.map((item) => item.code);
+export const PENALTY_CODES = PENALTY_COLUMNS;
 
 /** RFC 4180 CSV of rows, with the given header (default: field codes). */
 export function toCsv(rows: Record<string, string>[], columns: readonly string[] = PENALTY_CODES, header: readonly string[] = columns): string {
-  const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return [header.map(cell).join(','), ...rows.map((row) => columns.map((c) => cell(row[c] ?? '')).join(','))].join('\r\n') + '\r\n';
+  return [header.map(csvField).join(','), ...rows.map((row) => csvLine(row, columns))].join('\r\n') + '\r\n';
 }
 
 /** Inserts a department and returns its id. */

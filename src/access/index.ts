@@ -8,7 +8,7 @@ export { resolveActor, parseBearer } from './resolve-actor.js';
 /** Registers the /auth, /departments, /users and /tokens routes (mounted under /api/v1 by the caller). */
 export { registerAccessRoutes } from './routes.js';
 /** Whether an actor may see a department's data: admins and auditors all, others their own only. */
-export { canSeeDepartment, canManageTokens } from './policies.js';
+export { canSeeDepartment, canManageTokens, requireSignedIn } from './policies.js';
 
 /** Signs a user in with username and password and opens an 8-hour session. */
 export { login, type LoginOrigin } from './login.js';

@@ -10,6 +10,6 @@ export { CatalogErrors } from './errors.js';
 /** Creates a topic, or adds a version to one. */
 export { createTopic, updateTopic } from './save-topic.js';
 /** Reads topics (current or a given version). */
-export { findTopicByCode, findTopicById, findTopicVersion, listTopics, listTopicVersions, setTopicActive } from './repository.js';
+export { findTopicByCode, findTopicById, findTopicVersion, listTopics, listTopicVersions } from './repository.js';
 export * from './schemas.js';
 export * from './vocabularies.js';

@@ -102,7 +102,3 @@ export async function insertVersion(
     .where('id', '=', topicId)
     .execute();
 }
-
-export async function setTopicActive(db: Kysely<DB>, topicId: number, active: boolean, at: Date): Promise<void> {
-  await db.updateTable('catalog_topics').set({ active, updated_at: at }).where('id', '=', topicId).execute();
-}

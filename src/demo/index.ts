@@ -61,8 +61,6 @@ export type { InvalidKind, InvalidLabel, Topic } from './invalid.js';
 
 /** National template column codes, in template order, and the required ones. */
 export { LICENCE_COLUMNS, LICENCE_REQUIRED, PENALTY_COLUMNS, PENALTY_REQUIRED } from './columns.js';
-/** Column code types. */
-export type { LicenceColumn, PenaltyColumn } from './columns.js';
 
 /** RFC 4180 CSV output. */
 export { csvField, csvLine, toCsv } from './csv.js';

@@ -1,6 +1,7 @@
+import { canSeeDepartment, requireSignedIn } from '../access/index.js';
 import type { AppContext } from '../app/context.js';
 import { hasRole, type Actor } from '../kernel/actor.js';
-import { AppError, CommonErrors } from '../kernel/errors.js';
+import { AppError } from '../kernel/errors.js';
 import { IngestErrors } from './errors.js';
 import * as repo from './repository.js';
 
@@ -35,20 +36,11 @@ export function presentBatch(row: BatchRow) {
   };
 }
 
-/** Admins and auditors see every department's batches; department users only their own. */
-function canSee(actor: Actor, departmentId: number): boolean {
-  return hasRole(actor, 'admin', 'auditor') || (actor.departmentId !== null && actor.departmentId === departmentId);
-}
-
-function requireSignedIn(actor: Actor): void {
-  if (actor.type === 'public') throw new AppError(CommonErrors.UNAUTHENTICATED);
-}
-
 /** One batch; another department's batch is reported as not found, so ids reveal nothing. */
 export async function getBatch(ctx: AppContext, actor: Actor, id: number) {
   requireSignedIn(actor);
   const row = await repo.getBatch(ctx.db, id);
-  if (!row || !canSee(actor, row.department_id)) throw new AppError(IngestErrors.INGEST_BATCH_NOT_FOUND, { batch: id });
+  if (!row || !canSeeDepartment(actor, row.department_id)) throw new AppError(IngestErrors.INGEST_BATCH_NOT_FOUND, { batch: id });
   return presentBatch(row);
 }
 

@@ -54,31 +54,3 @@ export async function supersedeRecords(db: Kysely<DB>, ids: readonly number[], a
   if (ids.length === 0) return;
   await sql`update records set is_current = false, superseded_at = ${at} where id = any(${sql.val([...ids])}::bigint[])`.execute(db);
 }
-
-/** The current version of every record of a batch's rows, and any earlier versions of them. */
-export async function listRecordVersions(db: Kysely<DB>, topicId: number, businessKey: string) {
-  return db
-    .selectFrom('records')
-    .selectAll()
-    .where('topic_id', '=', topicId)
-    .where('business_key', '=', businessKey)
-    .orderBy('version', 'desc')
-    .execute();
-}
-
-export async function getRecord(db: Kysely<DB>, id: number) {
-  return db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function listRecords(
-  db: Kysely<DB>,
-  filter: { topicId?: number; departmentId?: number; subjectId?: number; currentOnly?: boolean; limit: number; afterId?: number },
-) {
-  let query = db.selectFrom('records').selectAll().orderBy('id', 'desc').limit(filter.limit);
-  if (filter.topicId !== undefined) query = query.where('topic_id', '=', filter.topicId);
-  if (filter.departmentId !== undefined) query = query.where('department_id', '=', filter.departmentId);
-  if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
-  if (filter.currentOnly) query = query.where('is_current', '=', true);
-  if (filter.afterId !== undefined) query = query.where('id', '<', filter.afterId);
-  return query.execute();
-}

@@ -95,31 +95,3 @@ export async function findByNames(db: Kysely<DB>, names: readonly { nameNorm: st
     order by s.id`.execute(db);
   return rows;
 }
-
-/** Finds a subject by one of its identifiers (non-personal codes are looked up by value). */
-export async function findSubjectIdByIdentifier(db: Kysely<DB>, kind: string, valueKey: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('subject_identifiers')
-    .select('subject_id')
-    .where('kind', '=', kind)
-    .where('value_key', '=', valueKey)
-    .executeTakeFirst();
-  return row?.subject_id;
-}
-
-export async function getSubject(db: Kysely<DB>, id: number) {
-  return db.selectFrom('subjects').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function listIdentifiers(db: Kysely<DB>, subjectId: number) {
-  return db
-    .selectFrom('subject_identifiers')
-    .select(['kind', 'value_key', 'value_masked', 'first_seen'])
-    .where('subject_id', '=', subjectId)
-    .orderBy('first_seen')
-    .execute();
-}
-
-export async function listNames(db: Kysely<DB>, subjectId: number) {
-  return db.selectFrom('subject_names').select(['name', 'first_seen']).where('subject_id', '=', subjectId).orderBy('first_seen').execute();
-}
