@@ -11,7 +11,7 @@ import { benchDatabase, option, seconds } from './support.js';
 /**
  * `npm run bench -- ingest [--rows=N]`: generates N 行政处罚 rows (default 1,000,000) as a CSV file,
  * COPYs the file into an unindexed table of text columns (the raw rate), then submits the same file
- * through the real pipeline (parse → validate → stage → resolve subjects → merge records) into a
+ * through the real pipeline (parse → validate → prepare → resolve subjects → write records) into a
  * fresh database on the PostgreSQL server, and reports both rates and their ratio.
  */
 export async function ingestBench(args: string[]): Promise<Record<string, unknown>> {
@@ -56,6 +56,7 @@ export async function ingestBench(args: string[]): Promise<Record<string, unknow
       fileName: 'penalties.csv',
       input: fs.createReadStream(file, { highWaterMark: 1 << 20 }),
       limits: { maxBytes: bytes },
+      worker: true,
     });
     const pipelineSeconds = seconds(start);
     const subjects = await bench.ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

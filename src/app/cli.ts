@@ -7,7 +7,7 @@ import { validateCode } from '../codes/index.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { buildServer } from '../http/build-server.js';
-import { submitBatch } from '../ingest/index.js';
+import { submitBatch, WORKER_MIN_BYTES } from '../ingest/index.js';
 import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/errors.js';
 import { loadConfig } from './config.js';
@@ -93,6 +93,7 @@ async function importFile(file: string, options: { dept: string; topic: string; 
       input: counted(),
       // The upload cap protects the HTTP server; an operator's local file is read as a stream whatever its size.
       limits: { maxBytes: Math.max(ctx.config.maxUploadBytes, stat.size) },
+      worker: stat.size >= WORKER_MIN_BYTES,
       onProgress: (done) => {
         rows = done;
         if (showBar) bar.update(Math.round(readBytes / 1_048_576), { rows });

@@ -1,6 +1,6 @@
-/** 归集: batches from departments through parse → validate → stage → resolve → merge. */
+/** 归集: batches from departments through parse → validate → prepare → resolve subjects → write records. */
 /** Runs a department's file through the pipeline and returns the batch report. */
-export { submitBatch, type BatchReport, type SubmitBatchInput } from './submit-batch.js';
+export { submitBatch, WORKER_MIN_BYTES, type BatchReport, type SubmitBatchInput } from './submit-batch.js';
 /** Reads batches with the department policy applied. */
 export { getBatch, listBatches, presentBatch } from './read-batches.js';
 /** The batch error report as CSV or XLSX. */

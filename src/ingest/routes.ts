@@ -6,7 +6,7 @@ import type { HttpApp } from '../http/types.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { buildErrorReportCsv, buildErrorReportXlsx } from './build-error-report.js';
 import { getBatch, listBatches } from './read-batches.js';
-import { submitBatch } from './submit-batch.js';
+import { submitBatch, WORKER_MIN_BYTES } from './submit-batch.js';
 
 const Completeness = Type.Object({ code: Type.String(), name: Type.String(), filled: Type.Integer(), rate: Type.Number() });
 
@@ -98,6 +98,7 @@ export function registerIngestRoutes(app: HttpApp, ctx: AppContext): void {
           input: request.body as Readable,
           // The body reaches the pipeline as a raw stream, which Fastify's bodyLimit does not cover.
           limits: { maxBytes: ctx.config.maxUploadBytes },
+          worker: isLarge(request.headers['content-length']),
         });
         return reply.status(201).send(await getBatch(ctx, request.actor, report.id));
       },
@@ -131,6 +132,7 @@ export function registerIngestRoutes(app: HttpApp, ctx: AppContext): void {
           fileName: part.filename,
           input: part.file,
           limits: { maxBytes: ctx.config.maxUploadBytes },
+          worker: isLarge(request.headers['content-length']),
         });
         if (part.file.truncated) throw new AppError(CommonErrors.PAYLOAD_TOO_LARGE, { limit: `${ctx.config.maxUploadBytes} 字节` });
         return reply.status(201).send(await getBatch(ctx, request.actor, report.id));
@@ -185,4 +187,9 @@ export function registerIngestRoutes(app: HttpApp, ctx: AppContext): void {
         .send(file);
     },
   );
+}
+
+/** A declared body size at which parsing moves to a worker thread. */
+function isLarge(contentLength: string | undefined): boolean {
+  return Number(contentLength ?? 0) >= WORKER_MIN_BYTES;
 }

@@ -206,6 +206,40 @@ describe('submitBatch', () => {
     expect(await countRecords()).toBe(before);
   });
 
+  it('prepares a file in a worker thread with the same outcome as on the main thread', async () => {
+    const owner = buildResidentId({ birthDate: '1979-09-09', sex: 'M' });
+    const good = Array.from({ length: 12_000 }, () => buildPenaltyRow());
+    // Many rows about one enterprise with a legal representative, and a row that fails validation.
+    const shared = { CF_XDR_MC: '福州工作线程测试有限公司', CF_XDR_SHXYM: good[0]?.CF_XDR_SHXYM ?? '', CF_FRDB: '林工', CF_FR_ZJLX: '身份证', CF_FR_ZJHM: owner };
+    for (let i = 0; i < 30; i++) Object.assign(good[i * 7] as object, shared);
+    const csv = toCsv([...good, { ...buildPenaltyRow(), CF_JDRQ: '2025-13-40' }]);
+
+    const inWorker = await submit(csv, { worker: true });
+    expect(inWorker).toMatchObject({ totalRows: 12_001, accepted: 12_000, created: 12_000, rejected: 1 });
+    const onMain = await submit(csv);
+    expect(onMain).toMatchObject({ totalRows: 12_001, unchanged: 12_000, created: 0, updated: 0, rejected: 1 });
+
+    const owners = await ctx.db
+      .selectFrom('records')
+      .select((eb) => eb.fn.count<number>('subject_id').distinct().as('n'))
+      .where('batch_id', '=', inWorker.id)
+      .where(sql<boolean>`data->>'CF_XDR_MC' = '福州工作线程测试有限公司'`)
+      .executeTakeFirstOrThrow();
+    expect(Number(owners.n)).toBe(1);
+    const errors = await ctx.db.selectFrom('batch_errors').select(['row_no', 'error_code']).where('batch_id', '=', inWorker.id).execute();
+    expect(errors).toEqual([{ row_no: 12_002, error_code: 'bad-date' }]);
+  });
+
+  it('brings a worker thread\'s parse error back as the same AppError, storing nothing', async () => {
+    const before = await countRecords();
+    const broken = toCsv(Array.from({ length: 12_000 }, () => buildPenaltyRow())) + 'x,"unbalanced\n';
+    const inWorker = await expectAppError(submit(broken, { worker: true }), 'PARSE_CSV_UNCLOSED_QUOTE');
+    const onMain = await expectAppError(submit(broken), 'PARSE_CSV_UNCLOSED_QUOTE');
+    expect(inWorker.messageZh).toBe(onMain.messageZh);
+    await expectAppError(submit('名称,颜色\n甲,红\n', { worker: true }), 'INGEST_UNKNOWN_COLUMNS');
+    expect(await countRecords()).toBe(before);
+  });
+
   it('refuses rows duplicated inside one batch', async () => {
     const row = buildPenaltyRow();
     const report = await submit(toCsv([row, { ...row, CF_NR_FK: '9' }]));

@@ -1,26 +1,20 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../app/context.js';
 import { findTopicByCode, type Topic } from '../catalog/index.js';
-import { maskResidentId } from '../codes/index.js';
 import { hasRole, type Actor } from '../kernel/actor.js';
 import { writeAudit } from '../kernel/audit.js';
 import { chinaDate } from '../kernel/calendar.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { emitEvent } from '../kernel/outbox.js';
 import { stopwatch } from '../kernel/profile.js';
-import { findCurrentVersions, RECORD_COPY_COLUMNS, supersedeRecords, topicHasRecords } from '../records/repository.js';
-import { SubjectResolver, type IdentifierInput, type SubjectInput } from '../subjects/index.js';
+import { findCurrentVersions, RECORD_COPY_COLUMNS, supersedeRecords, topicHasRecords, type CurrentVersion } from '../records/repository.js';
+import { SubjectResolver } from '../subjects/index.js';
 import { CatalogErrors } from '../catalog/errors.js';
-import { compileRowValidator, type RowIssue, type ValidRow } from './compile-row-validator.js';
 import { IngestErrors } from './errors.js';
-import { mapHeaders } from './map-headers.js';
-import { detectFormat, openSource, type ParseLimits, type SourceFormat } from './parsers/index.js';
+import { detectFormat, type ParseLimits, type SourceFormat } from './parsers/index.js';
+import { prepareInWorker } from './prepare-in-worker.js';
+import { NO_DATE, prepareRows, type PreparedChunk, type PrepareSummary } from './prepare-rows.js';
 import * as repo from './repository.js';
-
-/** Rows merged per round trip: large enough to amortise the set-based statements. */
-const MERGE_CHUNK_ROWS = 10_000;
-/** Error rows kept per batch; beyond this only the count is kept (a wholly wrong file repeats itself). */
-const MAX_STORED_ISSUES = 200_000;
 
 export interface SubmitBatchInput {
   departmentCode: string;
@@ -32,7 +26,18 @@ export interface SubmitBatchInput {
   input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream;
   limits?: Partial<ParseLimits>;
   onProgress?: (rowsDone: number) => void;
+  /**
+   * Parse and validate in a worker thread while the main thread merges: for large files (the CLI and
+   * the upload routes turn it on from WORKER_MIN_BYTES); small ones are quicker without the thread.
+   */
+  worker?: boolean;
 }
+
+/** Length of a content hash: SHA-256 in base64url. */
+const CONTENT_HASH_CHARS = 43;
+
+/** Inputs at least this large are prepared in a worker thread (starting one costs ~0.3 s). */
+export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
 export interface BatchReport {
   id: number;
@@ -86,10 +91,11 @@ function authorise(actor: Actor, department: { id: number; code: string }): void
 
 /**
  * Takes a department's file (CSV in UTF-8 or GBK/GB18030, XLSX or JSON) through the whole pipeline in
- * one transaction: parse → validate against the catalogue → normalise → stage (COPY) → resolve subjects
- * → merge versioned records, and writes the batch report, its error rows, an audit row and an outbox
- * event. A file that cannot be read at all refuses the batch and stores nothing; a process killed
- * midway stores nothing either (the batch shows as interrupted at the next start).
+ * one transaction: parse → validate against the catalogue → normalise → prepare (in a worker thread
+ * for a large file) → resolve subjects → write versioned records with COPY, and writes the batch
+ * report, its error rows, an audit row and an outbox event. A file that cannot be read at all refuses
+ * the batch and stores nothing; a process killed midway stores nothing either (the batch shows as
+ * interrupted at the next start).
  */
 export async function submitBatch(ctx: AppContext, actor: Actor, input: SubmitBatchInput): Promise<BatchReport> {
   const department = await repo.findDepartmentByCode(ctx.db, input.departmentCode);
@@ -147,16 +153,6 @@ export async function submitBatch(ctx: AppContext, actor: Actor, input: SubmitBa
   }
 }
 
-/** A valid row ready for the database: who it is about and the payload of its record. */
-interface PreparedRow {
-  rowNo: number;
-  businessKey: string;
-  contentHash: string;
-  late: boolean;
-  subject: SubjectInput;
-  record: (string | null)[];
-}
-
 interface RunState {
   batchId: number;
   department: { id: number; code: string; name: string };
@@ -174,19 +170,29 @@ async function runBatch(
   const { topic, batchId, receivedAt } = state;
   const def = topic.definition;
   const today = chinaDate(receivedAt);
-  const source = await openSource({ format: input.format, stream: state.peeked.stream, limits: input.limits });
-  const columnOfItem = mapHeaders(def, source.header.headers);
-  const validate = compileRowValidator(def, { today });
-  const prepare = rowPreparer(ctx, topic, today);
-  const keyFieldIndexes = def.keyFields.map((code) => def.items.findIndex((item) => item.code === code));
-  const filled = keyFieldIndexes.map(() => 0);
-  const seenKeys = new Map<string, number>();
+  const limit = def.timelinessWorkdays;
+  const options = { topic, format: input.format, limits: input.limits, today, departmentId: state.department.id, batchId, receivedAt };
+  const chunks = input.worker
+    ? prepareInWorker(state.peeked.stream, options, ctx.crypto)
+    : prepareRows(state.peeked.stream, { ...options, cooperative: true }, ctx.crypto);
   const counts = { total: 0, rejected: 0, warnings: 0, created: 0, updated: 0, unchanged: 0, late: 0 };
-  let storedIssues = 0;
-  const topicIdText = String(topic.id);
-  const topicVersionText = String(topic.version);
-  const departmentIdText = String(state.department.id);
-  const batchIdText = String(batchId);
+  // 双公示 timeliness: working days from the decision to receipt, once per distinct decision date.
+  const timelinessOf = new Map<string, string>();
+  const timeliness = (decisionDate: string): string => {
+    if (limit === undefined || decisionDate === NO_DATE) return '\\N\t\\N';
+    let cells = timelinessOf.get(decisionDate);
+    if (cells === undefined) {
+      try {
+        const days = ctx.calendar.workdaysBetween(decisionDate, today);
+        cells = `${days}\t${days > limit ? 't' : 'f'}`;
+      } catch {
+        // A decision date in a year the calendar does not know: timeliness cannot be judged.
+        cells = '\\N\t\\N';
+      }
+      timelinessOf.set(decisionDate, cells);
+    }
+    return cells;
+  };
 
   return ctx.database.bulkTransaction(async (session) => {
     await repo.lockIngest(session.db);
@@ -194,110 +200,75 @@ async function runBatch(
     // Keys are unique within a batch, so a topic that held no records when the batch began can hold
     // no earlier version of any of them: a department's first large load skips the look-ups.
     const mayHaveVersions = await topicHasRecords(session.db, topic.id);
-    let staged: PreparedRow[] = [];
-    let issueRows: (string | null)[][] = [];
     let pending: Promise<void> | undefined;
-    const receivedText = receivedAt.toISOString();
 
-    const flush = async (rows: PreparedRow[], issues: (string | null)[][]) => {
-      if (issues.length > 0) await session.copyRows('batch_errors', repo.ERROR_COLUMNS, issues);
-      if (rows.length === 0) return;
+    // Subject ids by batch-local subject number (see PreparedChunk.subjects).
+    const subjectIds: number[] = [];
+
+    const flush = async (chunk: PreparedChunk) => {
+      await session.copyText('batch_errors', repo.ERROR_COLUMNS, chunk.issues);
+      if (chunk.count === 0) return;
       const lap = stopwatch();
-      const subjects = await resolver.resolve(rows.map((row) => row.subject));
+      if (chunk.subjectBase !== subjectIds.length) throw new Error('prepared chunks arrived out of order');
+      for (const resolved of await resolver.resolve(chunk.newSubjects)) subjectIds.push(resolved.subjectId);
       lap('ingest: resolve subjects');
-      const current = mayHaveVersions ? await findCurrentVersions(session.db, topic.id, rows.map((row) => row.businessKey)) : new Map();
+      const keys = mayHaveVersions ? chunk.keys.split('\u0000') : [];
+      const current = mayHaveVersions ? await findCurrentVersions(session.db, topic.id, keys) : new Map<string, CurrentVersion>();
       lap('ingest: match versions');
       const superseded: number[] = [];
-      const inserts: (string | null)[][] = [];
-      rows.forEach((row, index) => {
-        const existing = current.get(row.businessKey);
-        if (existing && existing.contentHash === row.contentHash) {
-          counts.unchanged += 1;
-          return;
-        }
-        if (existing) {
-          counts.updated += 1;
-          superseded.push(existing.id);
+      // The COPY data: per row the merge's columns, then the prepared bytes of the rest of the line.
+      const { tails, tailEnds } = chunk;
+      const out = Buffer.allocUnsafe(tails.length + chunk.count * 48);
+      let at = 0;
+      for (let index = 0; index < chunk.count; index++) {
+        const start = index === 0 ? 0 : (tailEnds[index - 1] as number);
+        const end = tailEnds[index] as number;
+        let version = 1;
+        if (mayHaveVersions) {
+          const existing = current.get(keys[index] as string);
+          if (existing) {
+            // The content hash (43 base64url characters) ends the line.
+            if (existing.contentHash === tails.toString('latin1', end - CONTENT_HASH_CHARS, end)) {
+              counts.unchanged += 1;
+              continue;
+            }
+            counts.updated += 1;
+            superseded.push(existing.id);
+            version = existing.version + 1;
+          } else counts.created += 1;
         } else counts.created += 1;
-        if (row.late) counts.late += 1;
-        inserts.push([
-          topicIdText,
-          topicVersionText,
-          row.businessKey,
-          String((existing?.version ?? 0) + 1),
-          't',
-          String(subjects[index]?.subjectId),
-          departmentIdText,
-          batchIdText,
-          String(row.rowNo),
-          receivedText,
-          ...row.record,
-        ]);
-      });
+        const cells = timeliness(chunk.dates.slice(index * 10, index * 10 + 10));
+        if (cells.endsWith('t')) counts.late += 1;
+        at += out.write(`${version}\t${subjectIds[chunk.subjects[index] as number]}\t${cells}\t`, at, 'latin1');
+        at += tails.copy(out, at, start, end);
+        out[at++] = 0x0a;
+      }
       lap('ingest: route rows');
       await supersedeRecords(session.db, superseded, receivedAt);
-      await session.copyRows('records', RECORD_COPY_COLUMNS, inserts);
+      await session.copyText('records', RECORD_COPY_COLUMNS, out.subarray(0, at));
       lap('ingest: write records');
-      input.onProgress?.(counts.total);
-    };
-    // Node validates the next rows while PostgreSQL merges the previous ones.
-    const schedule = async () => {
-      if (pending) await pending;
-      pending = flush(staged, issueRows);
-      pending.catch(() => {});
-      staged = [];
-      issueRows = [];
-    };
-    const addIssues = (rowNo: number, issues: readonly RowIssue[]) => {
-      for (const issue of issues) {
-        if (issue.severity === 'warning') counts.warnings += 1;
-        if (storedIssues >= MAX_STORED_ISSUES) continue;
-        storedIssues += 1;
-        issueRows.push([String(batchId), String(rowNo), issue.column, issue.columnName, issue.value, issue.severity, issue.code, issue.message]);
-      }
     };
 
+    let summary: PrepareSummary;
     const lap = stopwatch();
     try {
-      for await (const chunk of source.rows) {
-        lap('ingest: parse (waiting for rows)');
-        for (const raw of chunk) {
-          counts.total += 1;
-          // Let the event loop answer the database between rows: while this loop runs, replies to the
-          // previous chunk's statements wait, and PostgreSQL idles.
-          if ((counts.total & 255) === 0) await yieldToEventLoop();
-          const aligned = columnOfItem.map((column) => (column >= 0 ? (raw.values[column] ?? '') : ''));
-          const result = validate(raw.rowNo, aligned);
-          if (!result.ok) {
-            counts.rejected += 1;
-            addIssues(raw.rowNo, result.issues);
-            continue;
-          }
-          const firstRow = seenKeys.get(result.row.businessKey);
-          if (firstRow !== undefined) {
-            counts.rejected += 1;
-            addIssues(raw.rowNo, [
-              {
-                column: null,
-                columnName: null,
-                value: null,
-                code: 'duplicate-key',
-                severity: 'error',
-                message: `与第 ${firstRow} 行的业务主键（${def.businessKey.join(' + ')}）相同，同一批次内不能重复报送`,
-              },
-            ]);
-            continue;
-          }
-          seenKeys.set(result.row.businessKey, raw.rowNo);
-          addIssues(raw.rowNo, result.warnings);
-          keyFieldIndexes.forEach((index, k) => {
-            if (index >= 0 && result.row.values[index] !== '') filled[k] = (filled[k] ?? 0) + 1;
-          });
-          staged.push(prepare(result.row));
+      for (;;) {
+        const next = await chunks.next();
+        lap('ingest: prepare (waiting for rows)');
+        if (next.done) {
+          summary = next.value;
+          break;
         }
-        lap('ingest: validate and prepare');
-        if (staged.length >= MERGE_CHUNK_ROWS || issueRows.length >= MERGE_CHUNK_ROWS) await schedule();
+        const chunk = next.value;
+        counts.total += chunk.total;
+        counts.rejected += chunk.rejected;
+        counts.warnings += chunk.warnings;
+        // PostgreSQL merges this chunk while the next one is prepared.
+        if (pending) await pending;
         lap('ingest: wait for the previous chunk');
+        input.onProgress?.(counts.total);
+        pending = flush(chunk);
+        pending.catch(() => {});
       }
     } catch (error) {
       // A flush may still be running on this connection; the rollback must not overtake it, or its
@@ -305,16 +276,16 @@ async function runBatch(
       if (pending) await pending.catch(() => {});
       throw error;
     }
-    await schedule();
     if (pending) await pending;
+    input.onProgress?.(counts.total);
     if (counts.total === 0) throw new AppError(IngestErrors.INGEST_EMPTY_FILE);
 
     const accepted = counts.total - counts.rejected;
-    const completeness = keyFieldIndexes.map((index, k) => ({
-      code: def.keyFields[k] ?? '',
-      name: def.items[index]?.name ?? '',
-      filled: filled[k] ?? 0,
-      rate: accepted === 0 ? 0 : Math.round(((filled[k] ?? 0) / accepted) * 10_000) / 10_000,
+    const completeness = def.keyFields.map((code, k) => ({
+      code,
+      name: def.items.find((item) => item.code === code)?.name ?? '',
+      filled: summary.filled[k] ?? 0,
+      rate: accepted === 0 ? 0 : Math.round(((summary.filled[k] ?? 0) / accepted) * 10_000) / 10_000,
     }));
     const finishedAt = ctx.clock.now();
     await repo.completeBatch(session.db, batchId, {
@@ -328,7 +299,7 @@ async function runBatch(
       completeness,
       fileSha256: state.peeked.digest(),
       fileBytes: state.peeked.bytes(),
-      encoding: source.header.encoding ?? null,
+      encoding: summary.encoding,
     });
     const report: BatchReport = {
       id: batchId,
@@ -343,137 +314,9 @@ async function runBatch(
       warnings: counts.warnings,
       completeness,
     };
-    const summary = { ...report, completeness: undefined, department: state.department.code, topic: def.code };
-    await writeAudit(session.db, finishedAt, actor, { action: 'batch.complete', entityType: 'batch', entityId: batchId, detail: summary });
-    await emitEvent(session.db, finishedAt, { topic: 'batch.completed', key: batchId, payload: summary });
+    const event = { ...report, completeness: undefined, department: state.department.code, topic: def.code };
+    await writeAudit(session.db, finishedAt, actor, { action: 'batch.complete', entityType: 'batch', entityId: batchId, detail: event });
+    await emitEvent(session.db, finishedAt, { topic: 'batch.completed', key: batchId, payload: event });
     return report;
   });
-}
-
-/**
- * Turns a valid row into its staging row: personal identifiers replaced by keyed hashes, ciphertext
- * and masked forms; a keyed content hash to tell unchanged re-submissions; 双公示 timeliness.
- */
-function rowPreparer(ctx: AppContext, topic: Topic, today: string) {
-  const def = topic.definition;
-  const items = def.items;
-  const personal = items.map((item) => item.personal === true);
-  const quotedCodes = items.map((item) => JSON.stringify(item.code));
-  const limit = def.timelinessWorkdays;
-  // Identical plaintexts recur (a legal representative on many records): encrypt and key-hash each
-  // once per batch.
-  const seal = memo((plain: string) => ctx.crypto.encrypt(plain));
-  const residentKey = memo((plain: string) => ctx.crypto.blindIndex('resident-id', plain));
-  const otherKey = memo((plain: string) => ctx.crypto.blindIndex('other-id', plain));
-  const itemKey = memo((plain: string) => ctx.crypto.blindIndex('record-item', plain));
-
-  return (row: ValidRow): PreparedRow => {
-    // The record's JSON is written directly (no intermediate object: this runs for every row), and the
-    // content digest covers the same text plus the keyed hashes of personal values.
-    let json = '{';
-    let personalKeys = '';
-    let secret: string | undefined;
-    for (let i = 0; i < items.length; i++) {
-      const value = row.values[i] ?? '';
-      if (value === '') continue;
-      let shown = value;
-      if (personal[i]) {
-        secret = (secret === undefined ? '{' : secret + ',') + quotedCodes[i] + ':' + jsonString(value);
-        shown = /^\d{17}[\dX]$/.test(value) ? maskResidentId(value) : maskOther(value);
-        personalKeys += itemKey(value) + '\u001f';
-      }
-      json += (json.length > 1 ? ',' : '') + quotedCodes[i] + ':' + jsonString(shown);
-    }
-    json += '}';
-    if (secret !== undefined) secret += '}';
-    const s = row.subject;
-    const identifiers: IdentifierInput[] = [];
-    if (s.uscc) identifiers.push({ kind: 'uscc', valueKey: s.uscc });
-    if (s.orgCode) identifiers.push({ kind: 'org-code', valueKey: s.orgCode });
-    if (s.regNo) identifiers.push({ kind: 'reg-no', valueKey: s.regNo });
-    if (s.taxNo) identifiers.push({ kind: 'tax-no', valueKey: s.taxNo });
-    if (s.institutionCert) identifiers.push({ kind: 'institution-cert', valueKey: s.institutionCert });
-    if (s.socialOrgCert) identifiers.push({ kind: 'social-org-cert', valueKey: s.socialOrgCert });
-    if (s.residentId) {
-      identifiers.push({ kind: 'resident-id', valueKey: residentKey(s.residentId), valueEnc: seal(s.residentId), valueMasked: maskResidentId(s.residentId) });
-    } else if (s.otherId) {
-      identifiers.push({ kind: 'other-id', valueKey: otherKey(s.otherId), valueEnc: seal(s.otherId), valueMasked: maskOther(s.otherId) });
-    }
-    const rep = row.legalRep;
-    const subject: SubjectInput = {
-      kind: s.kind,
-      name: s.name,
-      nameNorm: s.nameNorm,
-      region: s.region,
-      identifiers,
-      legalRep: rep
-        ? {
-            name: rep.name,
-            nameNorm: rep.nameNorm,
-            region: rep.residentId.slice(0, 6),
-            identifier: { kind: 'resident-id', valueKey: residentKey(rep.residentId), valueEnc: seal(rep.residentId), valueMasked: maskResidentId(rep.residentId) },
-          }
-        : null,
-    };
-    let timeliness: number | null = null;
-    if (limit !== undefined && row.decisionDate) {
-      try {
-        timeliness = ctx.calendar.workdaysBetween(row.decisionDate, today);
-      } catch {
-        // A decision date in a year the calendar does not know: timeliness cannot be judged.
-        timeliness = null;
-      }
-    }
-    // Personal values enter only as keyed hashes, so a plain digest is enough to detect changes.
-    const contentHash = crypto.hash('sha256', personalKeys === '' ? json : json + personalKeys, 'base64url');
-    const late = timeliness !== null && limit !== undefined && timeliness > limit;
-    return {
-      rowNo: row.rowNo,
-      businessKey: row.businessKey,
-      contentHash,
-      late,
-      subject,
-      // The tail of the record's COPY row, after the columns known only once the subject is resolved.
-      record: [
-        row.decisionDate,
-        row.publishUntil,
-        json,
-        secret === undefined ? null : seal(secret),
-        contentHash,
-        timeliness === null ? null : String(timeliness),
-        timeliness === null || limit === undefined ? null : late ? 't' : 'f',
-      ],
-    };
-  };
-}
-
-// eslint-disable-next-line no-control-regex
-const JSON_SPECIAL = /["\\\u0000-\u001f\u2028\u2029]/;
-
-/** A string as JSON: most values need no escaping, so only those that do go through JSON.stringify. */
-function jsonString(value: string): string {
-  return JSON_SPECIAL.test(value) ? JSON.stringify(value) : '"' + value + '"';
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** Caches a function of a string for the length of a batch (bounded, so memory stays flat). */
-function memo(fn: (value: string) => string): (value: string) => string {
-  const cache = new Map<string, string>();
-  return (value) => {
-    let out = cache.get(value);
-    if (out === undefined) {
-      out = fn(value);
-      if (cache.size >= 100_000) cache.clear();
-      cache.set(value, out);
-    }
-    return out;
-  };
-}
-
-/** Masks a non-resident-ID document number: first 2 and last 2 characters kept. */
-function maskOther(value: string): string {
-  return value.length <= 4 ? '*'.repeat(value.length) : value.slice(0, 2) + '*'.repeat(value.length - 4) + value.slice(-2);
 }

@@ -35,6 +35,11 @@ export function allErrorDefinitions(): ErrorDefinition[] {
   return [...registry.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
 
+/** The declaration of a code (errors crossing a worker-thread boundary are rebuilt from it). */
+export function findErrorDefinition(code: string): ErrorDefinition | undefined {
+  return registry.get(code);
+}
+
 export type ErrorParams = Record<string, string | number | boolean | null | undefined>;
 
 function fill(template: string, params: ErrorParams): string {

@@ -10,16 +10,37 @@ import path from 'node:path';
 export class FieldCrypto {
   private readonly encKey: Buffer;
   private readonly hashKey: Buffer;
+  private readonly masterKey: Buffer;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('the secret key must be 32 bytes (64 hex characters)');
+    this.masterKey = Buffer.from(masterKey);
     this.encKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'xinyong field encryption v1', 32));
     this.hashKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'xinyong blind index v1', 32));
   }
 
-  /** AES-256-GCM; output `v1:<iv>:<tag>:<ciphertext>` in base64url. */
+  /** A copy of the master key, for a worker thread of this process that seals and hashes for it. */
+  exportMasterKey(): Uint8Array {
+    return new Uint8Array(this.masterKey);
+  }
+
+  /** Random bytes for IVs, drawn from the system generator 4 KiB at a time (one call per IV is slow). */
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
+
+  private nextIv(): Buffer {
+    if (this.ivOffset + 12 > this.ivPool.length) {
+      this.ivPool = crypto.randomBytes(4096);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + 12);
+    this.ivOffset += 12;
+    return iv;
+  }
+
+  /** AES-256-GCM with a random 96-bit IV; output `v1:<iv>:<tag>:<ciphertext>` in base64url. */
   encrypt(plain: string): string {
-    const iv = crypto.randomBytes(12);
+    const iv = this.nextIv();
     const cipher = crypto.createCipheriv('aes-256-gcm', this.encKey, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return `v1:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${body.toString('base64url')}`;

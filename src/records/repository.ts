@@ -3,14 +3,20 @@ import type { DB } from '../db/schema.js';
 
 /** All SQL of credit records. */
 
-/** Columns of `records` a batch writes with COPY, in order. */
+/**
+ * Columns of `records` a batch writes with COPY, in order: those known only once the chunk is merged
+ * (version, subject, 双公示 timeliness) first, so the rest of each line can be encoded as soon as the
+ * row is validated, possibly in a worker thread.
+ */
 export const RECORD_COPY_COLUMNS = [
+  'version',
+  'subject_id',
+  'timeliness_workdays',
+  'late',
   'topic_id',
   'topic_version',
   'business_key',
-  'version',
   'is_current',
-  'subject_id',
   'department_id',
   'batch_id',
   'source_row',
@@ -20,8 +26,6 @@ export const RECORD_COPY_COLUMNS = [
   'data',
   'data_enc',
   'content_hash',
-  'timeliness_workdays',
-  'late',
 ] as const;
 
 /** The current version of a record. */
