@@ -154,33 +154,39 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
     return check;
   };
 
+  // Helpers of the row check, created once (not per row: this runs for every row of every batch).
+  const issue = (issues: RowIssue[], raw: readonly string[], index: number, code: string, message: string, severity: 'error' | 'warning' = 'error') => {
+    const item = index >= 0 ? items[index] : undefined;
+    const value = index >= 0 ? (raw[index] ?? '') : null;
+    issues.push({
+      column: item?.code ?? null,
+      columnName: item?.name ?? null,
+      // Personal values never reach the error report in full.
+      value: value !== null && personalIndexes.has(index) ? maskAny(value) : value,
+      code,
+      severity,
+      message,
+    });
+  };
+  const get = (values: readonly string[], index: number) => (index >= 0 ? (values[index] ?? '') : '');
+  // A code typed but invalid has its own error already; "missing" means no code was typed at all.
+  const typed = (raw: readonly string[], index: number) => index >= 0 && cleanText(raw[index] ?? '') !== '';
+  const codeColumns = [idx.uscc, idx.orgCode, idx.regNo, idx.taxNo, idx.institutionCert, idx.socialOrgCert];
+
   return (rowNo, raw) => {
     const issues: RowIssue[] = [];
     const values: string[] = new Array<string>(items.length);
-    const issue = (index: number, code: string, message: string, severity: 'error' | 'warning' = 'error') => {
-      const item = index >= 0 ? items[index] : undefined;
-      const value = index >= 0 ? (raw[index] ?? '') : null;
-      issues.push({
-        column: item?.code ?? null,
-        columnName: item?.name ?? null,
-        // Personal values never reach the error report in full.
-        value: value !== null && personalIndexes.has(index) ? maskAny(value) : value,
-        code,
-        severity,
-        message,
-      });
-    };
 
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as DataItem;
       const text = cleanText(raw[i] ?? '');
       if (text === '') {
         values[i] = '';
-        if (item.required) issue(i, 'required', `必填项「${item.name}」为空`);
+        if (item.required) issue(issues, raw, i, 'required', `必填项「${item.name}」为空`);
         continue;
       }
       if (item.maxLength !== undefined && text.length > item.maxLength) {
-        issue(i, 'too-long', `「${item.name}」长度为 ${text.length} 个字符，超过上限 ${item.maxLength}`);
+        issue(issues, raw, i, 'too-long', `「${item.name}」长度为 ${text.length} 个字符，超过上限 ${item.maxLength}`);
         values[i] = '';
         continue;
       }
@@ -189,83 +195,79 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
         continue;
       }
       const outcome = (normalizers[i] as Normalizer)(text);
-      if (outcome.code !== undefined) issue(i, outcome.code, outcome.message ?? '', outcome.severity);
+      if (outcome.code !== undefined) issue(issues, raw, i, outcome.code, outcome.message ?? '', outcome.severity);
       values[i] = outcome.value ?? '';
     }
 
-    const get = (index: number) => (index >= 0 ? (values[index] ?? '') : '');
-    const categoryText = get(idx.category);
-    const category = (categoryText || (idx.idNumber >= 0 && get(idx.idNumber) ? '自然人' : '法人及非法人组织')) as SubjectCategory;
-    const rawUscc = get(idx.uscc);
+    const categoryText = get(values, idx.category);
+    const category = (categoryText || (idx.idNumber >= 0 && get(values, idx.idNumber) ? '自然人' : '法人及非法人组织')) as SubjectCategory;
+    const rawUscc = get(values, idx.uscc);
     const placeholder = rawUscc === USCC_PLACEHOLDER;
     const uscc = placeholder ? null : rawUscc || null;
-    const orgCode = get(idx.orgCode) || (uscc ? uscc.slice(8, 17) : '') || null;
-    const regNo = get(idx.regNo) || null;
-    const taxNo = get(idx.taxNo) || null;
-    const institutionCert = get(idx.institutionCert) || null;
-    const socialOrgCert = get(idx.socialOrgCert) || null;
-    const idType = get(idx.idType);
-    const idNumber = get(idx.idNumber);
+    const orgCode = get(values, idx.orgCode) || (uscc ? uscc.slice(8, 17) : '') || null;
+    const regNo = get(values, idx.regNo) || null;
+    const taxNo = get(values, idx.taxNo) || null;
+    const institutionCert = get(values, idx.institutionCert) || null;
+    const socialOrgCert = get(values, idx.socialOrgCert) || null;
+    const idType = get(values, idx.idType);
+    const idNumber = get(values, idx.idNumber);
     let residentId: string | null = null;
     let otherId: string | null = null;
 
-    // A code typed but invalid has its own error already; "missing" means no code was typed at all.
-    const typed = (index: number) => index >= 0 && cleanText(raw[index] ?? '') !== '';
     if (category === '法人及非法人组织') {
-      const codeColumns = [idx.uscc, idx.orgCode, idx.regNo, idx.taxNo, idx.institutionCert, idx.socialOrgCert];
-      if (!codeColumns.some(typed)) {
-        issue(idx.uscc, 'missing-code', '行政相对人类别为「法人及非法人组织」时，统一社会信用代码、工商注册号、组织机构代码、税务登记号、事业单位证书号、社会组织登记证号至少填写一项');
+      if (!codeColumns.some((index) => typed(raw, index))) {
+        issue(issues, raw, idx.uscc, 'missing-code', '行政相对人类别为「法人及非法人组织」时，统一社会信用代码、工商注册号、组织机构代码、税务登记号、事业单位证书号、社会组织登记证号至少填写一项');
       }
-      if (placeholder) issue(idx.uscc, 'placeholder-not-allowed', `占位代码 ${USCC_PLACEHOLDER} 仅适用于无统一社会信用代码的个体工商户`);
-      if (uscc?.startsWith('92')) issue(idx.uscc, 'uscc-category-mismatch', '统一社会信用代码以 92 开头表示个体工商户，与行政相对人类别「法人及非法人组织」不符');
-      if (idNumber) issue(idx.idNumber, 'unexpected-id', '行政相对人类别为「法人及非法人组织」时不应填写证件号码（法定代表人的证件号码请填入法定代表人证件号码）');
+      if (placeholder) issue(issues, raw, idx.uscc, 'placeholder-not-allowed', `占位代码 ${USCC_PLACEHOLDER} 仅适用于无统一社会信用代码的个体工商户`);
+      if (uscc?.startsWith('92')) issue(issues, raw, idx.uscc, 'uscc-category-mismatch', '统一社会信用代码以 92 开头表示个体工商户，与行政相对人类别「法人及非法人组织」不符');
+      if (idNumber) issue(issues, raw, idx.idNumber, 'unexpected-id', '行政相对人类别为「法人及非法人组织」时不应填写证件号码（法定代表人的证件号码请填入法定代表人证件号码）');
     } else if (category === '个体工商户') {
-      if (!typed(idx.uscc)) issue(idx.uscc, 'missing-code', `个体工商户须填写统一社会信用代码；没有的填 ${USCC_PLACEHOLDER} 并填写工商注册号`);
-      if (placeholder && !typed(idx.regNo)) issue(idx.regNo, 'missing-reg-no', `统一社会信用代码为占位代码 ${USCC_PLACEHOLDER} 时，工商注册号必填`);
-      if (uscc?.startsWith('91')) issue(idx.uscc, 'uscc-category-mismatch', '统一社会信用代码以 91 开头表示企业法人，与行政相对人类别「个体工商户」不符');
+      if (!typed(raw, idx.uscc)) issue(issues, raw, idx.uscc, 'missing-code', `个体工商户须填写统一社会信用代码；没有的填 ${USCC_PLACEHOLDER} 并填写工商注册号`);
+      if (placeholder && !typed(raw, idx.regNo)) issue(issues, raw, idx.regNo, 'missing-reg-no', `统一社会信用代码为占位代码 ${USCC_PLACEHOLDER} 时，工商注册号必填`);
+      if (uscc?.startsWith('91')) issue(issues, raw, idx.uscc, 'uscc-category-mismatch', '统一社会信用代码以 91 开头表示企业法人，与行政相对人类别「个体工商户」不符');
     } else {
-      if (uscc || placeholder) issue(idx.uscc, 'uscc-category-mismatch', '行政相对人类别为「自然人」时不应填写统一社会信用代码');
-      if (!typed(idx.idType)) issue(idx.idType, 'missing-id-type', '行政相对人类别为「自然人」时，证件类型必填');
-      if (!typed(idx.idNumber)) issue(idx.idNumber, 'missing-id-number', '行政相对人类别为「自然人」时，证件号码必填');
+      if (uscc || placeholder) issue(issues, raw, idx.uscc, 'uscc-category-mismatch', '行政相对人类别为「自然人」时不应填写统一社会信用代码');
+      if (!typed(raw, idx.idType)) issue(issues, raw, idx.idType, 'missing-id-type', '行政相对人类别为「自然人」时，证件类型必填');
+      if (!typed(raw, idx.idNumber)) issue(issues, raw, idx.idNumber, 'missing-id-number', '行政相对人类别为「自然人」时，证件号码必填');
     }
     if (idNumber) {
       if (idType === RESIDENT_ID_TYPE) {
         const check = checkResidentId(idNumber);
         if (check.valid) residentId = check.normalized;
-        else issue(idx.idNumber, 'bad-resident-id', `证件号码不是有效的居民身份证号码：${firstError(check.issues)}`);
+        else issue(issues, raw, idx.idNumber, 'bad-resident-id', `证件号码不是有效的居民身份证号码：${firstError(check.issues)}`);
       } else if (!idType) {
-        issue(idx.idType, 'missing-id-type', '填写了证件号码时，证件类型必填');
+        issue(issues, raw, idx.idType, 'missing-id-type', '填写了证件号码时，证件类型必填');
       } else {
         otherId = `${idType}:${idNumber.normalize('NFKC').toUpperCase().replace(/\s+/g, '')}`;
       }
     }
 
     let legalRep: ValidRow['legalRep'] = null;
-    const repName = get(idx.repName);
-    const repIdType = get(idx.repIdType);
-    const repIdNumber = get(idx.repIdNumber);
+    const repName = get(values, idx.repName);
+    const repIdType = get(values, idx.repIdType);
+    const repIdNumber = get(values, idx.repIdNumber);
     if (repIdNumber) {
-      if (!repIdType) issue(idx.repIdType, 'missing-id-type', '填写了法定代表人证件号码时，法定代表人证件类型必填');
+      if (!repIdType) issue(issues, raw, idx.repIdType, 'missing-id-type', '填写了法定代表人证件号码时，法定代表人证件类型必填');
       else if (repIdType === RESIDENT_ID_TYPE) {
         const check = checkResidentId(repIdNumber);
-        if (!check.valid) issue(idx.repIdNumber, 'bad-resident-id', `法定代表人证件号码不是有效的居民身份证号码：${firstError(check.issues)}`);
-        else if (!repName) issue(idx.repName, 'missing-rep-name', '填写了法定代表人证件号码时，法定代表人姓名必填');
+        if (!check.valid) issue(issues, raw, idx.repIdNumber, 'bad-resident-id', `法定代表人证件号码不是有效的居民身份证号码：${firstError(check.issues)}`);
+        else if (!repName) issue(issues, raw, idx.repName, 'missing-rep-name', '填写了法定代表人证件号码时，法定代表人姓名必填');
         else legalRep = { name: cleanName(repName), nameNorm: normalizeName(repName), residentId: check.normalized };
       }
     }
 
-    const decisionDate = get(idx.decision) || null;
+    const decisionDate = get(values, idx.decision) || null;
     if (decisionDate && decisionDate > options.today) {
-      issue(idx.decision, 'future-date', `「${items[idx.decision]?.name}」${decisionDate} 晚于今天（${options.today}）`);
+      issue(issues, raw, idx.decision, 'future-date', `「${items[idx.decision]?.name}」${decisionDate} 晚于今天（${options.today}）`);
     }
-    const publishUntil = get(idx.publicationEnd) || null;
+    const publishUntil = get(values, idx.publicationEnd) || null;
     if (publishUntil && decisionDate && publishUntil < decisionDate) {
-      issue(idx.publicationEnd, 'date-order', `公示截止期 ${publishUntil} 早于决定日期 ${decisionDate}`);
+      issue(issues, raw, idx.publicationEnd, 'date-order', `公示截止期 ${publishUntil} 早于决定日期 ${decisionDate}`);
     }
 
-    if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+    for (const found of issues) if (found.severity === 'error') return { ok: false, issues };
 
-    const name = cleanName(get(idx.name));
+    const name = cleanName(get(values, idx.name));
     const nameNorm = normalizeName(name);
     const region = uscc && /^\d{6}$/.test(uscc.slice(2, 8)) ? uscc.slice(2, 8) : regNo ? regNo.slice(0, 6) : residentId ? residentId.slice(0, 6) : null;
     let businessKey = '';
