@@ -274,6 +274,8 @@ async function runBatch(
       // A flush may still be running on this connection; the rollback must not overtake it, or its
       // remaining statements would run outside the transaction.
       if (pending) await pending.catch(() => {});
+      // A failed merge leaves the preparation suspended: stop it (and its worker thread) and release the input.
+      await chunks.return(undefined as never).catch(() => {});
       throw error;
     }
     if (pending) await pending;
