@@ -192,7 +192,8 @@ export async function* prepareRows(
       chunk = emptyChunk(nextSubject);
       subjectRefs = [];
       tailEnds = [];
-      tails = Buffer.allocUnsafeSlow(TAIL_BYTES);
+      // The next chunk starts with the room this one needed.
+      tails = Buffer.allocUnsafeSlow(tails.length);
       tailBytes = 0;
       issuesInChunk = 0;
     }
@@ -209,8 +210,8 @@ function yieldToEventLoop(): Promise<void> {
 /** PreparedChunk.dates of a row without a decision date. */
 export const NO_DATE = ' '.repeat(10);
 
-/** Room for a chunk's record lines (~1.3 KB each for the national penalty topic); grown when needed. */
-const TAIL_BYTES = 16 * 1024 * 1024;
+/** Initial room for a chunk's record lines (~1.3 KB each for the national penalty topic); doubled as needed. */
+const TAIL_BYTES = 1024 * 1024;
 
 function emptyChunk(subjectBase: number): PreparedChunk {
   return { count: 0, tails: Buffer.alloc(0), tailEnds: new Int32Array(0), keys: '', dates: '', subjects: new Int32Array(0), newSubjects: [], subjectBase, issues: '', total: 0, rejected: 0, warnings: 0 };
