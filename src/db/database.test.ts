@@ -23,9 +23,9 @@ describe('database', () => {
   });
 
   it('COPYs rows with special characters inside a transaction and rolls back on failure', async () => {
-    await database.bulkTransaction(async ({ db, copyRows }) => {
+    await database.bulkTransaction(async ({ db, copyText }) => {
       await sql`create temp table t (a text, b text) on commit drop`.execute(db);
-      await copyRows('t', ['a', 'b'], [['tab\there', null], ['back\\slash\nnew line', '中文']]);
+      await copyText('t', ['a', 'b'], encodeCopyRows([['tab\there', null], ['back\\slash\nnew line', '中文']]));
       const { rows } = await sql<{ a: string; b: string | null }>`select a, b from t order by a`.execute(db);
       expect(rows).toEqual([
         { a: 'back\\slash\nnew line', b: '中文' },

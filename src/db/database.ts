@@ -19,7 +19,6 @@ export type CopyValue = string | null;
  */
 export interface BulkSession {
   db: Kysely<DB>;
-  copyRows(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
   /** COPYs data already in COPY's text format (one line per row, each ending in a newline; UTF-8). */
   copyText(table: string, columns: readonly string[], text: string | Buffer): Promise<void>;
 }
@@ -142,7 +141,6 @@ function openPg(url: string, poolSize: number): Database {
         const result = await fn({
           db: sessionDb,
           copyText,
-          copyRows: (table, columns, rows) => copyText(table, columns, encodeCopyRows(rows)),
         });
         await client.query('commit');
         return result;
@@ -190,7 +188,6 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
           const result = await fn({
             db: conn,
             copyText,
-            copyRows: (table, columns, rows) => copyText(table, columns, encodeCopyRows(rows)),
           });
           await sql`commit`.execute(conn);
           return result;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Topic } from '../catalog/index.js';
 import { maskResidentId } from '../codes/index.js';
-import { copyCell } from '../db/database.js';
+import { copyCell, encodeCopyRows } from '../db/database.js';
 import type { FieldCrypto } from '../kernel/field-crypto.js';
 import type { IdentifierInput, SubjectInput } from '../subjects/index.js';
 import { compileRowValidator, type RowIssue, type ValidRow } from './compile-row-validator.js';
@@ -118,7 +118,7 @@ export async function* prepareRows(
       if (issue.severity === 'warning') chunk.warnings += 1;
       if (storedIssues >= MAX_STORED_ISSUES) continue;
       storedIssues += 1;
-      chunk.issues += `${batchIdText}\t${rowNo}\t${copyCell(issue.column)}\t${copyCell(issue.columnName)}\t${copyCell(issue.value)}\t${issue.severity}\t${copyCell(issue.code)}\t${copyCell(issue.message)}\n`;
+      chunk.issues += encodeCopyRows([[batchIdText, String(rowNo), issue.column, issue.columnName, issue.value, issue.severity, issue.code, issue.message]]);
     }
   };
   let issuesInChunk = 0;

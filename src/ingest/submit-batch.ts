@@ -223,20 +223,17 @@ async function runBatch(
       for (let index = 0; index < chunk.count; index++) {
         const start = index === 0 ? 0 : (tailEnds[index - 1] as number);
         const end = tailEnds[index] as number;
-        let version = 1;
-        if (mayHaveVersions) {
-          const existing = current.get(keys[index] as string);
-          if (existing) {
-            // The content hash (43 base64url characters) ends the line.
-            if (existing.contentHash === tails.toString('latin1', end - CONTENT_HASH_CHARS, end)) {
-              counts.unchanged += 1;
-              continue;
-            }
-            counts.updated += 1;
-            superseded.push(existing.id);
-            version = existing.version + 1;
-          } else counts.created += 1;
+        const existing = mayHaveVersions ? current.get(keys[index] as string) : undefined;
+        if (existing) {
+          // The content hash (43 base64url characters) ends the line.
+          if (existing.contentHash === tails.toString('latin1', end - CONTENT_HASH_CHARS, end)) {
+            counts.unchanged += 1;
+            continue;
+          }
+          counts.updated += 1;
+          superseded.push(existing.id);
         } else counts.created += 1;
+        const version = (existing?.version ?? 0) + 1;
         const cells = timeliness(chunk.dates.slice(index * 10, index * 10 + 10));
         if (cells.endsWith('t')) counts.late += 1;
         at += out.write(`${version}\t${subjectIds[chunk.subjects[index] as number]}\t${cells}\t`, at, 'latin1');
