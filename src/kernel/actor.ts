@@ -9,6 +9,8 @@ export interface Actor {
   name: string | null;
   departmentId: number | null;
   roles: readonly Role[];
+  /** The subject a signed-in subject account acts for (its own record and reports). */
+  subjectId?: number | null;
 }
 
 /** The platform acting on its own (migrations, demo loading, scheduled work). */
