@@ -15,6 +15,8 @@ export interface Config {
   logLevel: string;
   /** Largest upload a department may submit in one batch, in bytes. */
   maxUploadBytes: number;
+  /** The address the public reaches the website at (no trailing slash); printed in reports' QR codes. */
+  publicBaseUrl: string;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -27,11 +29,26 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
+function publicUrlFrom(raw: string | undefined, port: number): string {
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`环境变量 XINYONG_PUBLIC_URL 必须是完整的网址（如 https://credit.example.gov.cn），当前为 "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`环境变量 XINYONG_PUBLIC_URL 必须以 http:// 或 https:// 开头，当前为 "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 /** Reads the configuration from environment variables (see README "Configuration"). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.XINYONG_DATA_DIR ?? './data');
+  const port = intFrom(env, 'PORT', 8080);
   return {
-    port: intFrom(env, 'PORT', 8080),
+    port,
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -39,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarDir: path.resolve(env.XINYONG_CALENDAR_DIR ?? path.join(dataDir, 'calendar')),
     logLevel: env.LOG_LEVEL ?? 'info',
     maxUploadBytes: intFrom(env, 'XINYONG_MAX_UPLOAD_BYTES', 512 * 1024 * 1024),
+    publicBaseUrl: publicUrlFrom(env.XINYONG_PUBLIC_URL, port),
   };
 }

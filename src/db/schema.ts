@@ -196,9 +196,34 @@ export interface DB {
   batch_errors: BatchErrorsTable;
   records: RecordsTable;
   schema_migrations: SchemaMigrationsTable;
+  report_number_counters: ReportNumberCountersTable;
+  reports: ReportsTable;
 }
 
 export type Department = Selectable<DepartmentsTable>;
 export type User = Selectable<UsersTable>;
 export type Batch = Selectable<BatchesTable>;
 export type NewAuditRow = Insertable<AuditLogTable>;
+
+export interface ReportNumberCountersTable {
+  day: string;
+  last_value: number;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  number: string;
+  verification_code: string;
+  subject_id: number;
+  subject_name: string;
+  scope: 'public' | 'shared';
+  issued_at: Timestamp;
+  sha256: string;
+  signature: string;
+  key_id: string;
+  pdf: Buffer;
+  pdf_bytes: number;
+  requested_by_type: string;
+  requested_by_id: string | null;
+  requested_by_name: string | null;
+}
