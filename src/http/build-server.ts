@@ -13,6 +13,7 @@ import { registerIngestRoutes } from '../ingest/routes.js';
 import { registerRecordRoutes } from '../records/index.js';
 import { publicActor } from '../kernel/actor.js';
 import { registerCalendarRoutes } from '../kernel/calendar-routes.js';
+import { registerReportRoutes } from '../reports/routes.js';
 import { registerErrorHandler } from './errors-plugin.js';
 import type { HttpApp } from './types.js';
 
@@ -69,6 +70,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerAccessRoutes(api, ctx);
     registerRecordRoutes(api, ctx);
     registerArticleRoutes(api, ctx);
+    registerReportRoutes(api, ctx);
   }, { prefix: '/api/v1' });
 
   return app;

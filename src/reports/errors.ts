@@ -8,7 +8,6 @@ export const ReportErrors = defineErrors({
     zh: '未找到编号与验证码相符的信用报告，请核对报告编号和验证码',
     en: 'No credit report matches this number and verification code',
   },
-  REPORT_SUBJECT_NOT_FOUND: { status: 404, zh: '未找到该信用主体', en: 'Credit subject not found' },
   REPORT_NOT_SUBJECT_ACCOUNT: {
     status: 403,
     zh: '只有信用主体账号登录后才能申请本主体的自查版信用报告',

@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../app/context.js';
 import type { Actor } from '../kernel/actor.js';
 import { writeAudit } from '../kernel/audit.js';
-import type { RecordScope, SubjectRecordView } from '../records/views.js';
+import { AppError } from '../kernel/errors.js';
+import { getSubjectRecord, RecordErrors, type RecordScope, type SubjectRecordView } from '../records/index.js';
+import { authorizeIssueReport } from './policies.js';
 import { renderReportPdf } from './render-report-pdf.js';
 import { beijingDay, formatReportNumber, newVerificationCode } from './report-identifiers.js';
 import { reportSignerOf } from './report-signer.js';
@@ -22,6 +24,26 @@ export interface IssuedReport {
   signature: string;
   keyId: string;
   pdf: Buffer;
+}
+
+export interface IssueReportInput {
+  subjectId: number;
+  scope: RecordScope;
+}
+
+/**
+ * Issues a signed credit report of a subject's record in a scope: the public report (社会公开 items in
+ * their publication window) for anyone, about organisations only — a natural person is answered as not
+ * found —, or the fuller 'shared' report for the subject's own account.
+ */
+export async function issueReport(ctx: AppContext, actor: Actor, input: IssueReportInput): Promise<IssuedReport> {
+  authorizeIssueReport(actor, input.subjectId, input.scope);
+  const view = await getSubjectRecord(ctx, input.subjectId, input.scope);
+  // Natural persons are not shown to the public (STANDARDS.md §1): the same answer as the record page.
+  if (!view || (input.scope === 'public' && view.subject.kind === 'natural_person')) {
+    throw new AppError(RecordErrors.SUBJECT_NOT_FOUND, { id: input.subjectId });
+  }
+  return issueReportFromView(ctx, actor, view);
 }
 
 /**
