@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { generateUscc, createRng } from '../src/codes/index.js';
 import { LICENCE_COLUMNS, PENALTY_COLUMNS, licenceRows, penaltyRows, toCsv } from '../src/demo/index.js';
 import { submitBatch } from '../src/ingest/index.js';
@@ -45,6 +46,7 @@ export async function reportBench(args: string[]): Promise<Record<string, unknow
       const report = await issueReport(ctx, systemActor, { subjectId: subject.id, scope: 'public' });
       issueMs.push(performance.now() - start);
       bytes = report.pdf.length;
+      if (process.env.REPORT_DUMP) fs.writeFileSync(process.env.REPORT_DUMP, report.pdf);
     }
     const renderMs: number[] = [];
     let pages = 0;

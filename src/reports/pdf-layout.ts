@@ -43,6 +43,8 @@ export interface Cell {
   fill?: string;
   colour?: string;
   align?: 'left' | 'center' | 'right';
+  /** Font size, when not the row's. */
+  size?: number;
   /** What the cell shows on the next page when its row is split and nothing of its own text is left. */
   continued?: string;
 }
@@ -111,9 +113,29 @@ export class PdfLayout {
     }
   }
 
+  private readonly heights = new Map<string, number>();
+
+  /**
+   * Height of a text block. Reports repeat the same labels and values (dates, departments) thousands
+   * of times, and a text that fits on one line needs no line wrapping: both are the hot path of a
+   * long report.
+   */
   measure(text: string, width: number, size: number, bold = false): number {
-    this.doc.font(bold ? 'B' : 'R').fontSize(size);
-    return this.doc.heightOfString(text || ' ', { width, lineGap: LINE_GAP });
+    const key = `${bold ? 'B' : 'R'}${size}|${width}|${text}`;
+    let height = this.heights.get(key);
+    if (height === undefined) {
+      this.doc.font(bold ? 'B' : 'R').fontSize(size);
+      height = this.fitsOneLine(text, width)
+        ? this.doc.currentLineHeight(true) + LINE_GAP
+        : this.doc.heightOfString(text || ' ', { width, lineGap: LINE_GAP });
+      this.heights.set(key, height);
+    }
+    return height;
+  }
+
+  /** Whether text, in the current font, fits on one line of this width. */
+  private fitsOneLine(text: string, width: number): boolean {
+    return !text.includes('\n') && this.doc.widthOfString(text) <= width;
   }
 
   /** A paragraph across the content width (or `width`), moving the cursor below it. */
@@ -138,7 +160,7 @@ export class PdfLayout {
   row(cells: Cell[], size = 9): void {
     let pending = cells.map((cell) => ({ ...cell }));
     for (;;) {
-      const heights = pending.map((cell) => this.measure(cell.text, cell.width - 2 * PAD_X, size, cell.bold));
+      const heights = pending.map((cell) => this.measure(cell.text, cell.width - 2 * PAD_X, cell.size ?? size, cell.bold));
       const height = Math.max(...heights) + 2 * PAD_Y;
       if (height <= this.remaining) {
         this.drawRow(pending, height, size);
@@ -151,7 +173,7 @@ export class PdfLayout {
       }
       // Taller than what is left: draw what fits and carry the rest of each cell over.
       const room = this.remaining - 2 * PAD_Y;
-      const split = pending.map((cell) => this.splitToFit(cell, room, size));
+      const split = pending.map((cell) => this.splitToFit(cell, room, cell.size ?? size));
       this.drawRow(
         split.map(([head], i) => ({ ...pending[i]!, text: head })),
         this.remaining,
@@ -179,13 +201,27 @@ export class PdfLayout {
     let x = MARGIN.left;
     for (const cell of cells) {
       if (cell.fill) this.doc.rect(x, this.y, cell.width, height).fill(cell.fill);
-      this.doc.lineWidth(0.5).strokeColor(COLOURS.rule).rect(x, this.y, cell.width, height).stroke();
+      x += cell.width;
+    }
+    // All borders of the row in one path: a long report has thousands of rows.
+    this.doc.lineWidth(0.5).strokeColor(COLOURS.rule);
+    x = MARGIN.left;
+    for (const cell of cells) {
+      this.doc.rect(x, this.y, cell.width, height);
+      x += cell.width;
+    }
+    this.doc.stroke();
+    x = MARGIN.left;
+    for (const cell of cells) {
       if (cell.text) {
         this.doc
           .font(cell.bold ? 'B' : 'R')
-          .fontSize(size)
-          .fillColor(cell.colour ?? COLOURS.text)
-          .text(cell.text, x + PAD_X, this.y + PAD_Y, { width: cell.width - 2 * PAD_X, align: cell.align ?? 'left', lineGap: LINE_GAP });
+          .fontSize(cell.size ?? size)
+          .fillColor(cell.colour ?? COLOURS.text);
+        const width = cell.width - 2 * PAD_X;
+        // Left-aligned text that fits on a line is drawn without pdfkit's line wrapper.
+        if ((cell.align ?? 'left') === 'left' && this.fitsOneLine(cell.text, width)) this.doc.text(cell.text, x + PAD_X, this.y + PAD_Y, { lineBreak: false });
+        else this.doc.text(cell.text, x + PAD_X, this.y + PAD_Y, { width, align: cell.align ?? 'left', lineGap: LINE_GAP });
       }
       x += cell.width;
     }

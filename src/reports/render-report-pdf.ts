@@ -61,8 +61,12 @@ const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九',
 // basic information in every record; the report shows it once, in 基础信息.
 const SUBJECT_BLOCK = /^[A-Z]+_(XDR_|FRDB$|FR_)/;
 
-const LABEL_WIDTH = 150;
+// Tables have two label–value pairs a row; a long value takes a whole row.
+const LABEL_WIDTH = 116;
+const LABEL_SIZE = 8.5;
+const HALF_VALUE_WIDTH = CONTENT_WIDTH / 2 - LABEL_WIDTH;
 const VALUE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH;
+const TABLE_SIZE = 9;
 
 /**
  * Renders a subject's credit record as the PDF credit report (A4, Noto Sans SC embedded as a subset):
@@ -169,11 +173,25 @@ function drawSectionTitle(layout: PdfLayout, title: string, count: number | null
   layout.y += 8;
 }
 
-function labelled(label: string, value: string): Cell[] {
-  return [
-    { text: label, width: LABEL_WIDTH, fill: COLOURS.labelFill, colour: COLOURS.muted, continued: `${label}（续）` },
-    { text: value, width: VALUE_WIDTH },
-  ];
+function labelCell(label: string): Cell {
+  return { text: label, width: LABEL_WIDTH, size: LABEL_SIZE, fill: COLOURS.labelFill, colour: COLOURS.muted, continued: `${label}（续）` };
+}
+
+/** Label–value rows, two pairs to a table row when both are short enough for one line in half the width. */
+function drawTable(layout: PdfLayout, rows: [string, string][]): void {
+  const lineHeight = layout.measure('字', 100, TABLE_SIZE);
+  const short = ([label, value]: [string, string]) =>
+    layout.measure(label, LABEL_WIDTH - 10, LABEL_SIZE) <= lineHeight && layout.measure(value, HALF_VALUE_WIDTH - 10, TABLE_SIZE) <= lineHeight;
+  for (let i = 0; i < rows.length; i += 1) {
+    const [label, value] = rows[i]!;
+    const next = rows[i + 1];
+    if (next && short(rows[i]!) && short(next)) {
+      layout.row([labelCell(label), { text: value, width: HALF_VALUE_WIDTH }, labelCell(next[0]), { text: next[1], width: HALF_VALUE_WIDTH }], TABLE_SIZE);
+      i += 1;
+    } else {
+      layout.row([labelCell(label), { text: value, width: VALUE_WIDTH }], TABLE_SIZE);
+    }
+  }
 }
 
 function drawBasicInformation(layout: PdfLayout, subject: SubjectView): void {
@@ -190,7 +208,7 @@ function drawBasicInformation(layout: PdfLayout, subject: SubjectView): void {
   if (subject.kind !== 'natural_person') rows.push(['法定代表人（负责人）', subject.legalRepName ?? '—']);
   rows.push(['曾用名', subject.formerNames.length > 0 ? subject.formerNames.join('；') : '无']);
   if (subject.badges.length > 0) rows.push(['当前名单标识', subject.badges.map((badge) => BADGE_NAMES[badge]).join('、')]);
-  for (const [label, value] of rows) layout.row(labelled(label, value));
+  drawTable(layout, rows);
   layout.y += 14;
 }
 
@@ -220,7 +238,7 @@ function drawRecords(layout: PdfLayout, sectionTitle: string, records: RecordVie
     layout.withContinuation(
       () => drawRecordHead(layout, `${sectionTitle} · 第 ${index + 1} 条（续）`, null),
       () => {
-        for (const [label, value] of rows) layout.row(labelled(label, value));
+        drawTable(layout, rows);
       },
     );
     layout.y += 10;
