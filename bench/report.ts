@@ -14,6 +14,7 @@ const NAME = '福州榕鑫达食品贸易有限公司';
  * 行政处罚, half 行政许可, submitted through the ingest pipeline) on the PostgreSQL server; issues its
  * public report `runs` times (default 50): read the record, render, hash, sign, store with the audit
  * row. Prints p50/p95/max of the whole issue and of rendering alone, in milliseconds, pages and size.
+ * `REPORT_DUMP=file.pdf` writes the last report issued, to look at.
  */
 export async function reportBench(args: string[]): Promise<Record<string, unknown>> {
   const records = option(args, 'records', 300);
