@@ -13,6 +13,7 @@ import { publicActor } from '../kernel/actor.js';
 import { registerCalendarRoutes } from '../kernel/calendar-routes.js';
 import { registerErrorHandler } from './errors-plugin.js';
 import type { HttpApp } from './types.js';
+import { registerWeb } from './web.js';
 
 export interface ServerOptions {
   logger?: boolean | { level: string };
@@ -66,6 +67,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerIngestRoutes(api, ctx);
     registerAccessRoutes(api, ctx);
   }, { prefix: '/api/v1' });
+  // The website and the console: after the API, so /api keeps its own 404s.
+  await registerWeb(app);
 
   return app;
 }
