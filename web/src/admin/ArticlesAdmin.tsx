@@ -130,7 +130,7 @@ export function ArticleEditPage() {
       void message.error(errorText(error));
     }
   };
-  if (article.error) return <ErrorState error={article.error} onRetry={article.reload} home="/admin/articles" />;
+  if (article.error) return <ErrorState error={article.error} onRetry={article.reload} home="/admin/articles" page />;
   if (id && !article.data) return <Skeleton active />;
   const published = article.data?.status === 'published';
   return (

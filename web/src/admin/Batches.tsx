@@ -88,7 +88,7 @@ export function BatchPage() {
         {t('admin.batch.title', { id })}
       </Typography.Title>
       {batch.error ? (
-        <ErrorState error={batch.error} onRetry={batch.reload} notFoundTitle={t('admin.batch.notFound')} home="/admin/batches" />
+        <ErrorState error={batch.error} onRetry={batch.reload} notFoundTitle={t('admin.batch.notFound')} page home="/admin/batches" />
       ) : !batch.data ? (
         <Skeleton active />
       ) : (

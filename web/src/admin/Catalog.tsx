@@ -81,7 +81,7 @@ export function TopicPage() {
   const download = useTemplateDownload();
   const id = Number(useParams().id);
   const topic = useApi((signal) => api<Topic>(`/catalog/topics/${id}`, { signal }), [id]);
-  if (topic.error) return <ErrorState error={topic.error} onRetry={topic.reload} home="/admin/catalog" />;
+  if (topic.error) return <ErrorState error={topic.error} onRetry={topic.reload} home="/admin/catalog" page />;
   if (!topic.data) return <Skeleton active />;
   const { definition } = topic.data;
   return (
@@ -200,7 +200,7 @@ export function TopicEditPage() {
       setSaving(false);
     }
   };
-  if (topic.error) return <ErrorState error={topic.error} onRetry={topic.reload} home="/admin/catalog" />;
+  if (topic.error) return <ErrorState error={topic.error} onRetry={topic.reload} home="/admin/catalog" page />;
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>

@@ -52,7 +52,7 @@ export function OverviewPage() {
   const departmentChart = useMemo<EChartsOption>(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { data: [acceptedLabel, rejectedLabel] },
+      legend: { top: 0, data: [acceptedLabel, rejectedLabel] },
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: departments.map((d) => d.name).reverse(), axisLabel: { width: 120, overflow: 'truncate' } },
@@ -70,7 +70,7 @@ export function OverviewPage() {
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: days.map(([day]) => day) },
       yAxis: { type: 'value' },
-      series: [{ type: 'bar', data: days.map(([, rows]) => rows), itemStyle: { color: '#b8211b' } }],
+      series: [{ type: 'bar', barMaxWidth: 40, data: days.map(([, rows]) => rows), itemStyle: { color: '#b8211b' } }],
     }),
     [days],
   );

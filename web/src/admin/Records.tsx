@@ -113,7 +113,7 @@ export function RecordPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const detail = useApi((signal) => api<RecordDetail>(`/records/${id}`, { area: 'admin', signal }), [id]);
-  if (detail.error) return <ErrorState error={detail.error} onRetry={detail.reload} home="/admin/records" />;
+  if (detail.error) return <ErrorState error={detail.error} onRetry={detail.reload} home="/admin/records" page />;
   if (!detail.data) return <Skeleton active />;
   const { record, versions } = detail.data;
   return (

@@ -31,7 +31,7 @@ export function ArticlePage() {
   if (article.error) {
     return (
       <div className="portal-main">
-        <ErrorState error={article.error} onRetry={article.reload} notFoundTitle={t('articles.notFound')} />
+        <ErrorState error={article.error} onRetry={article.reload} notFoundTitle={t('articles.notFound')} page />
       </div>
     );
   }

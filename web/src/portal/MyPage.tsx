@@ -1,6 +1,6 @@
 import { FilePdfOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Skeleton, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError, api, apiFile, getToken, saveFile, setToken } from '../api/client';
@@ -23,10 +23,12 @@ export function MyPage() {
     const view = me.subjectId ? await api<SubjectRecordView>(`/public/subjects/${me.subjectId}`, { signal }) : undefined;
     return { me, view };
   }, [signedIn]);
-  if (!signedIn || (data.error instanceof ApiError && data.error.status === 401)) {
-    setToken('my', null);
-    return <Navigate to="/login" replace />;
-  }
+  // An expired session: forget it and sign in again.
+  const expired = data.error instanceof ApiError && data.error.status === 401;
+  useEffect(() => {
+    if (expired) setToken('my', null);
+  }, [expired]);
+  if (!signedIn || expired) return <Navigate to="/login" replace />;
   const logout = async () => {
     await api('/auth/logout', { method: 'POST', area: 'my' }).catch(() => undefined);
     setToken('my', null);

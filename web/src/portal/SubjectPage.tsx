@@ -34,7 +34,7 @@ export function SubjectPage() {
   return (
     <div className="portal-main">
       {view.error ? (
-        <ErrorState error={view.error} onRetry={view.reload} notFoundTitle={t('subject.notFound')} />
+        <ErrorState error={view.error} onRetry={view.reload} notFoundTitle={t('subject.notFound')} page />
       ) : !view.data ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : (

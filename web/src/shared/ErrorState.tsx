@@ -4,11 +4,26 @@ import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { useErrorText } from './use-api';
 
-/** An error from the API shown with its message; 404s and 403s get a full "not found"/"forbidden" page. */
-export function ErrorState({ error, onRetry, notFoundTitle, home = '/' }: { error: unknown; onRetry?: () => void; notFoundTitle?: string; home?: string }) {
+/**
+ * An error from the API shown with its message. With `page` (the page's own subject failed to load),
+ * 404 and 403 become a full "not found" / "forbidden" page; otherwise an inline alert.
+ */
+export function ErrorState({
+  error,
+  onRetry,
+  notFoundTitle,
+  home = '/',
+  page = false,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  notFoundTitle?: string;
+  home?: string;
+  page?: boolean;
+}) {
   const { t } = useTranslation();
   const text = useErrorText();
-  if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
+  if (page && error instanceof ApiError && (error.status === 404 || error.status === 403)) {
     return (
       <Result
         status={error.status === 404 ? '404' : '403'}
