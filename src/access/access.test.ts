@@ -89,13 +89,14 @@ describe('login, sessions and logout', () => {
       displayName: built.user.displayName,
       department: { id: department.id, code: department.code, name: department.name },
       roles: ['submitter'],
+      subjectId: null,
     });
 
     const stored = await ctx.db.selectFrom('sessions').selectAll().where('user_id', '=', built.user.id).execute();
     expect(stored.map((row) => row.token_hash)).toEqual([sha256(result.token)]);
 
     const actor = await resolveActor(ctx, `Bearer ${result.token}`);
-    expect(actor).toEqual({ type: 'user', id: String(built.user.id), name: 'zhang.san', departmentId: department.id, roles: ['submitter'] });
+    expect(actor).toEqual({ type: 'user', id: String(built.user.id), name: 'zhang.san', departmentId: department.id, roles: ['submitter'], subjectId: null });
     expect(await resolveActor(ctx, `bearer  ${result.token}`)).toEqual(actor);
 
     const audit = await auditActions('user', built.user.id);
@@ -165,7 +166,7 @@ describe('login, sessions and logout', () => {
   it('describes the caller with getProfile', async () => {
     const built = await buildUser(ctx, { displayName: '李四' });
     const { actor } = await signIn(ctx, built);
-    expect(await getProfile(ctx, actor)).toEqual({ type: 'user', id: built.user.id, username: built.user.username, displayName: '李四', department: null, roles: ['admin'] });
+    expect(await getProfile(ctx, actor)).toEqual({ type: 'user', id: built.user.id, username: built.user.username, displayName: '李四', department: null, roles: ['admin'], subjectId: null });
     await expect(getProfile(ctx, publicActor)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
@@ -192,6 +193,7 @@ describe('API tokens', () => {
       displayName: '业务系统报送',
       department: { id: department.id, code: department.code, name: department.name },
       roles: ['submitter'],
+      subjectId: null,
     });
 
     const listed = await listApiTokens(ctx, admin.actor, department.id);
@@ -414,5 +416,30 @@ describe('canSeeDepartment', () => {
     expect(canSeeDepartment(actor(['submitter'], null), null)).toBe(false);
     expect(canSeeDepartment(publicActor, 7)).toBe(false);
     expect(canSeeDepartment(systemActor, 7)).toBe(true);
+  });
+});
+
+describe('subject accounts', () => {
+  it('act for one subject, hold only the subject role, and carry it in their sessions', async () => {
+    const ctx = await createTestContext();
+    try {
+      const subject = await ctx.db
+        .insertInto('subjects')
+        .values({ kind: 'enterprise', name: '福州主体账号测试有限公司', name_norm: '福州主体账号测试有限公司', created_at: new Date(), updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const subjectId = Number(subject.id);
+      const built = await buildUser(ctx, { roles: ['subject'], subjectId });
+      expect(built.user.subjectId).toBe(subjectId);
+      const { actor } = await signIn(ctx, built);
+      expect(actor).toMatchObject({ type: 'user', roles: ['subject'], subjectId, departmentId: null });
+
+      await expect(buildUser(ctx, { roles: ['subject'] })).rejects.toMatchObject({ code: 'ACCESS_SUBJECT_ACCOUNT_INVALID' });
+      await expect(buildUser(ctx, { roles: ['subject', 'admin'], subjectId })).rejects.toMatchObject({ code: 'ACCESS_SUBJECT_ACCOUNT_INVALID' });
+      await expect(buildUser(ctx, { roles: ['admin'], subjectId })).rejects.toMatchObject({ code: 'ACCESS_SUBJECT_ACCOUNT_INVALID' });
+      await expect(buildUser(ctx, { roles: ['subject'], subjectId: 987654 })).rejects.toMatchObject({ code: 'ACCESS_SUBJECT_NOT_FOUND' });
+    } finally {
+      await ctx.dispose();
+    }
   });
 });

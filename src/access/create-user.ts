@@ -19,20 +19,22 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
   authorizeManageUsers(actor);
   const username = checkUsername(input.username);
   checkPassword(input.password, username);
-  const roles = checkUserRoles(input.roles, input.departmentId);
+  const subjectId = input.subjectId ?? null;
+  const roles = checkUserRoles(input.roles, input.departmentId, subjectId);
   const displayName = input.displayName.trim();
   // The slow hash runs before the transaction opens: it must not hold a connection.
   const passwordHash = await hashPassword(input.password);
   const at = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
     if (input.departmentId !== null) await requireActiveDepartment(tx, input.departmentId);
-    const id = await repo.insertUser(tx, { username, displayName, passwordHash, departmentId: input.departmentId, roles, createdAt: at });
+    if (subjectId !== null && !(await repo.subjectExists(tx, subjectId))) throw new AppError(AccessErrors.ACCESS_SUBJECT_NOT_FOUND, { subjectId });
+    const id = await repo.insertUser(tx, { username, displayName, passwordHash, departmentId: input.departmentId, roles, subjectId, createdAt: at });
     if (id === undefined) throw new AppError(AccessErrors.ACCESS_USERNAME_TAKEN, { username });
     await writeAudit(tx, at, actor, {
       action: 'access.user.create',
       entityType: 'user',
       entityId: id,
-      detail: { username, displayName, departmentId: input.departmentId, roles },
+      detail: { username, displayName, departmentId: input.departmentId, roles, subjectId },
     });
     const row = await repo.findUserById(tx, id);
     if (!row) throw new Error(`user ${id} vanished inside its own transaction`);

@@ -28,6 +28,12 @@ export const AccessErrors = defineErrors({
     en: 'Invalid username "{username}": 2–64 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
   },
   ACCESS_WEAK_PASSWORD: { status: 400, zh: '密码强度不足：{reason}', en: 'Password too weak: {reason}' },
+  ACCESS_SUBJECT_ACCOUNT_INVALID: {
+    status: 400,
+    zh: '主体账号须且只能持有 subject 角色、指定所代表的信用主体（subjectId），且不属于任何部门',
+    en: 'A subject account holds only the subject role, names its subject (subjectId) and has no department',
+  },
+  ACCESS_SUBJECT_NOT_FOUND: { status: 400, zh: '没有编号为 {subjectId} 的信用主体', en: 'No subject {subjectId}' },
   ACCESS_ROLE_NEEDS_DEPARTMENT: {
     status: 400,
     zh: '角色「{role}」是部门角色，必须为用户指定所属部门',

@@ -26,6 +26,7 @@ export async function getProfile(ctx: AppContext, actor: Actor): Promise<Profile
       displayName: token.name,
       department: department ? toDepartmentRef(department) : null,
       roles: storedRoles(token.roles),
+      subjectId: null,
     };
   }
   // The system actor never arrives over HTTP.

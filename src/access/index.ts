@@ -22,7 +22,7 @@ export { createDepartment } from './create-department.js';
 /** Renames, reclassifies, enables or disables a department (platform admins). */
 export { updateDepartment } from './update-department.js';
 /** Lists departments (any signed-in caller). */
-export { listDepartments } from './list-departments.js';
+export { listDepartments, listPublicDepartments } from './list-departments.js';
 
 /** Creates a user account (platform admins). */
 export { createUser } from './create-user.js';

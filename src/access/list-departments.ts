@@ -11,3 +11,9 @@ export async function listDepartments(ctx: AppContext, actor: Actor): Promise<De
   const rows = await repo.listDepartments(ctx.db);
   return rows.map(toDepartmentView);
 }
+
+/** The active departments (not the credit centre itself), for the website's filters: code and name only. */
+export async function listPublicDepartments(ctx: AppContext): Promise<{ code: string; name: string }[]> {
+  const rows = await repo.listDepartments(ctx.db);
+  return rows.filter((row) => row.active && row.kind === 'department').map((row) => ({ code: row.code, name: row.name }));
+}

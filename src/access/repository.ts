@@ -23,6 +23,7 @@ export interface UserRow {
   active: boolean;
   created_at: Date;
   department_id: number | null;
+  subject_id: number | null;
   department_code: string | null;
   department_name: string | null;
   department_active: boolean | null;
@@ -45,6 +46,11 @@ export interface BearerRow {
   name: string;
   department_id: number | null;
   roles: string[];
+}
+
+/** A signed-in user's bearer row also says which subject a subject account acts for. */
+export interface SessionHolderRow extends BearerRow {
+  subject_id: number | null;
 }
 
 const departmentColumns = ['id', 'code', 'name', 'uscc', 'kind', 'active', 'created_at'] as const;
@@ -105,6 +111,7 @@ function usersWithDepartment(db: Db) {
       'users.active',
       'users.created_at',
       'users.department_id',
+      'users.subject_id',
       'departments.code as department_code',
       'departments.name as department_name',
       'departments.active as department_active',
@@ -137,6 +144,7 @@ export async function insertUser(
     passwordHash: string;
     departmentId: number | null;
     roles: string[];
+    subjectId?: number | null;
     createdAt: Date;
   },
 ): Promise<number | undefined> {
@@ -149,6 +157,7 @@ export async function insertUser(
       department_id: values.departmentId,
       roles: values.roles,
       created_at: values.createdAt,
+      subject_id: values.subjectId ?? null,
     })
     .onConflict((oc) => oc.column('username').doNothing())
     .returning('id')
@@ -206,14 +215,14 @@ export function sessionHolderQuery(db: Db, tokenHash: string, now: Date) {
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('departments', 'departments.id', 'users.department_id')
-    .select(['users.id', 'users.username as name', 'users.department_id', 'users.roles'])
+    .select(['users.id', 'users.username as name', 'users.department_id', 'users.roles', 'users.subject_id'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .where('users.active', '=', true)
     .where((eb) => eb.or([eb('users.department_id', 'is', null), eb('departments.active', '=', true)]));
 }
 
-export async function findSessionHolder(db: Db, tokenHash: string, now: Date): Promise<BearerRow | undefined> {
+export async function findSessionHolder(db: Db, tokenHash: string, now: Date): Promise<SessionHolderRow | undefined> {
   return sessionHolderQuery(db, tokenHash, now).executeTakeFirst();
 }
 
@@ -275,4 +284,10 @@ export async function revokeApiToken(db: Db, id: number, at: Date): Promise<ApiT
     .where('revoked_at', 'is', null)
     .returning(tokenColumns)
     .executeTakeFirst();
+}
+
+/** Whether a subject exists (a subject account must act for one). */
+export async function subjectExists(db: Db, subjectId: number): Promise<boolean> {
+  const row = await db.selectFrom('subjects').select('id').where('id', '=', subjectId).executeTakeFirst();
+  return row !== undefined;
 }

@@ -37,7 +37,14 @@ export async function resolveActor(ctx: AppContext, authorization: string | unde
   if (secret.startsWith(SESSION_TOKEN_PREFIX)) {
     const user = await repo.findSessionHolder(ctx.db, tokenHash, ctx.clock.now());
     if (!user) throw new AppError(CommonErrors.UNAUTHENTICATED);
-    return { type: 'user', id: String(user.id), name: user.name, departmentId: user.department_id, roles: storedRoles(user.roles) };
+    return {
+      type: 'user',
+      id: String(user.id),
+      name: user.name,
+      departmentId: user.department_id,
+      roles: storedRoles(user.roles),
+      subjectId: user.subject_id === null ? null : Number(user.subject_id),
+    };
   }
   throw new AppError(CommonErrors.UNAUTHENTICATED);
 }

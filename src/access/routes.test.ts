@@ -97,6 +97,7 @@ describe('auth routes', () => {
       displayName: '张三',
       department: { id: department.id, code: department.code, name: department.name },
       roles: ['submitter'],
+      subjectId: null,
     });
     const token = login.json.token as string;
 

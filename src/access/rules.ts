@@ -47,7 +47,7 @@ function isDepartmentRole(role: Role): boolean {
 }
 
 /** Checks a user's roles against its department; returns them deduplicated in ROLES order. */
-export function checkUserRoles(roles: readonly string[], departmentId: number | null): Role[] {
+export function checkUserRoles(roles: readonly string[], departmentId: number | null, subjectId: number | null = null): Role[] {
   for (const role of roles) {
     if (!isRole(role)) throw new AppError(AccessErrors.ACCESS_UNKNOWN_ROLE, { role, allowed: ROLES.join('、') });
   }
@@ -57,6 +57,12 @@ export function checkUserRoles(roles: readonly string[], departmentId: number | 
   if (needsDepartment && departmentId === null) {
     throw new AppError(AccessErrors.ACCESS_ROLE_NEEDS_DEPARTMENT, { role: needsDepartment });
   }
+  // A subject account (an enterprise or citizen on the website) acts for one subject and holds no staff role.
+  const isSubjectAccount = checked.includes('subject');
+  if (isSubjectAccount && (checked.length > 1 || departmentId !== null || subjectId === null)) {
+    throw new AppError(AccessErrors.ACCESS_SUBJECT_ACCOUNT_INVALID);
+  }
+  if (!isSubjectAccount && subjectId !== null) throw new AppError(AccessErrors.ACCESS_SUBJECT_ACCOUNT_INVALID);
   return checked;
 }
 

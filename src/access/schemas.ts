@@ -72,6 +72,7 @@ export const SessionUserSchema = Type.Object({
   displayName: Type.String(),
   department: Type.Union([DepartmentRefSchema, Type.Null()]),
   roles: Type.Array(RoleSchema),
+  subjectId: Type.Union([Type.Integer(), Type.Null()], { description: '主体账号所代表的信用主体' }),
 });
 export type SessionUser = Static<typeof SessionUserSchema>;
 
@@ -89,6 +90,7 @@ export const CreateUserInputSchema = Type.Object(
     password: NewPassword,
     departmentId: Type.Union([Id, Type.Null()], { description: '部门角色（submitter、reviewer）必须指定部门' }),
     roles: RolesSchema,
+    subjectId: Type.Optional(Type.Union([Id, Type.Null()], { description: '主体账号（角色 subject）所代表的信用主体编号' })),
   },
   { additionalProperties: false },
 );
@@ -136,6 +138,7 @@ export const ProfileSchema = Type.Object({
   displayName: Type.String({ description: '用户姓名，或令牌名称' }),
   department: Type.Union([DepartmentRefSchema, Type.Null()]),
   roles: Type.Array(RoleSchema),
+  subjectId: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type Profile = Static<typeof ProfileSchema>;
 

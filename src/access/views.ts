@@ -32,6 +32,7 @@ export function toSessionUser(row: UserRow): SessionUser {
     displayName: row.display_name,
     department: userDepartment(row),
     roles: storedRoles(row.roles),
+    subjectId: row.subject_id === null ? null : Number(row.subject_id),
   };
 }
 

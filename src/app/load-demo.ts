@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { createDepartment, createUser, ensureAdminUser } from '../access/index.js';
-import { DEPARTMENTS, generateCity, LICENCE_COLUMNS, PENALTY_COLUMNS, toCsv } from '../demo/index.js';
+import { createArticle } from '../articles/index.js';
+import { DEMO_ARTICLES, DEPARTMENTS, generateCity, LICENCE_COLUMNS, PENALTY_COLUMNS, toCsv } from '../demo/index.js';
 import { submitBatch } from '../ingest/index.js';
 import { systemActor, type Actor } from '../kernel/actor.js';
 import { chinaDate } from '../kernel/calendar.js';
@@ -9,6 +10,8 @@ import type { AppContext } from './context.js';
 /** Demo-only credentials, printed by `xinyong demo` and the README; never use them on real data. */
 export const DEMO_ADMIN = { username: 'admin', password: 'xinyong-admin-demo' };
 export const DEMO_PASSWORD = 'xinyong-demo-2025';
+/** A subject account of the demo: the enterprise with the most records, to see its own fuller report. */
+export const DEMO_SUBJECT_USERNAME = 'demo-company';
 const DEMO_SEED = 2025;
 
 /** Whether the database already holds departments (then the first-run demo is skipped). */
@@ -69,6 +72,42 @@ export async function loadDemo(ctx: AppContext, options: { log?: (line: string) 
       log(`${code} ${topicCode === 'XZCF' ? '行政处罚' : '行政许可'}：批次 ${report.id}，接收 ${report.accepted}，拒收 ${report.rejected}`);
     }
   }
+  await loadDemoWebsite(ctx, log);
   const subjects = await ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return `${DEPARTMENTS.length} 个部门，${Number(subjects.n)} 个信用主体，${stored} 条记录入库，${refused} 行因数据错误被拒收（见各批次错误报告）`;
+}
+
+/** The website's demo articles and a subject account for the enterprise with the most records. */
+async function loadDemoWebsite(ctx: AppContext, log: (line: string) => void): Promise<void> {
+  const admin: Actor = { ...systemActor, name: 'demo' };
+  const hasArticles = await ctx.db.selectFrom('articles').select('id').limit(1).executeTakeFirst();
+  if (!hasArticles) {
+    const now = ctx.clock.now().getTime();
+    for (const article of DEMO_ARTICLES) {
+      const publishedAt = new Date(now - article.daysAgo * 86_400_000).toISOString();
+      await createArticle(ctx, admin, { channel: article.channel, title: article.title, body: article.body, status: 'published', publishedAt });
+    }
+  }
+  const hasAccount = await ctx.db.selectFrom('users').select('id').where('username', '=', DEMO_SUBJECT_USERNAME).executeTakeFirst();
+  if (hasAccount) return;
+  const busiest = await ctx.db
+    .selectFrom('records')
+    .innerJoin('subjects', 'subjects.id', 'records.subject_id')
+    .select(['records.subject_id', 'subjects.name', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('subjects.kind', '=', 'enterprise')
+    .groupBy(['records.subject_id', 'subjects.name'])
+    .orderBy('n', 'desc')
+    .orderBy('records.subject_id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!busiest) return;
+  await createUser(ctx, systemActor, {
+    username: DEMO_SUBJECT_USERNAME,
+    displayName: busiest.name,
+    password: DEMO_PASSWORD,
+    departmentId: null,
+    roles: ['subject'],
+    subjectId: Number(busiest.subject_id),
+  });
+  log(`主体账号（${busiest.name}）：${DEMO_SUBJECT_USERNAME} / ${DEMO_PASSWORD}`);
 }

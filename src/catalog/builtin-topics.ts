@@ -185,6 +185,7 @@ export const LICENCE_TOPIC: TopicDefinition = {
   },
   decisionDateItem: 'XK_JDRQ',
   timelinessWorkdays: 7,
+  validityEndItem: 'XK_YXQZI',
   publication: { kind: 'validity' },
   sourceDepartments: [],
   submissionCycle: 'daily',

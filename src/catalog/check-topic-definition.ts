@@ -31,6 +31,7 @@ export function checkTopicDefinition(input: unknown): TopicDefinition {
   for (const [role, code] of Object.entries(def.subject)) mustExist(code, `主体映射 ${role}`);
   mustExist(def.decisionDateItem, '决定日期');
   mustExist(def.publicationEndItem, '公示截止期');
+  mustExist(def.validityEndItem, '有效期至');
   if (def.timelinessWorkdays !== undefined && def.decisionDateItem === undefined) {
     problems.push('设置了公示时限（timelinessWorkdays）但未指定决定日期数据项');
   }

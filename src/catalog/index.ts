@@ -13,3 +13,5 @@ export { createTopic, updateTopic } from './save-topic.js';
 export { findTopicByCode, findTopicById, findTopicVersion, listTopics, listTopicVersions } from './repository.js';
 export * from './schemas.js';
 export * from './vocabularies.js';
+/** Publication periods: the last day a record is published, and whether a topic is ever public. */
+export { addMonths, isPublishable, publicationEndOf, SEVERITY_PERIOD_MONTHS } from './publication-period.js';

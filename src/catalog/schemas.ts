@@ -84,6 +84,8 @@ export const TopicDefinitionSchema = Type.Object(
     subject: SubjectMappingSchema,
     decisionDateItem: Type.Optional(Code),
     publicationEndItem: Type.Optional(Code),
+    /** For `validity` publication: the item holding the last day the licence is in force (有效期至). */
+    validityEndItem: Type.Optional(Code),
     /** 双公示 timeliness: working days allowed between decision and receipt; absent when not applicable. */
     timelinessWorkdays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
     publication: PublicationRuleSchema,

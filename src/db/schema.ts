@@ -24,6 +24,8 @@ export interface UsersTable {
   roles: string[];
   active: Generated<boolean>;
   created_at: Timestamp;
+  /** Subject accounts only: the subject the account acts for. */
+  subject_id: Generated<number | null>;
 }
 
 export interface ApiTokensTable {
@@ -180,6 +182,28 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+export interface ArticlesTable {
+  id: Generated<number>;
+  channel: 'news' | 'policy' | 'culture';
+  title: string;
+  body: string;
+  status: 'draft' | 'published';
+  published_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ArticleAttachmentsTable {
+  id: Generated<number>;
+  article_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  created_at: Timestamp;
+}
+
 export interface DB {
   departments: DepartmentsTable;
   users: UsersTable;
@@ -195,6 +219,8 @@ export interface DB {
   batches: BatchesTable;
   batch_errors: BatchErrorsTable;
   records: RecordsTable;
+  articles: ArticlesTable;
+  article_attachments: ArticleAttachmentsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

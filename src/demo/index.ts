@@ -81,3 +81,5 @@ export { chance, deriveSeed, int, logUniform, pick, weighted } from './rng.js';
 export type { Rng } from './rng.js';
 /** Sector of a subject. */
 export type { Sector } from './names.js';
+/** Articles of the demo website. */
+export { DEMO_ARTICLES, type DemoArticle } from './articles.js';

@@ -6,9 +6,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController } from 'fastify';
 import { resolveActor, registerAccessRoutes } from '../access/index.js';
 import type { AppContext } from '../app/context.js';
+import { registerArticleRoutes } from '../articles/index.js';
 import { registerCatalogRoutes } from '../catalog/routes.js';
 import { registerCodesRoutes } from '../codes/routes.js';
 import { registerIngestRoutes } from '../ingest/routes.js';
+import { registerRecordRoutes } from '../records/index.js';
 import { publicActor } from '../kernel/actor.js';
 import { registerCalendarRoutes } from '../kernel/calendar-routes.js';
 import { registerErrorHandler } from './errors-plugin.js';
@@ -66,6 +68,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerCatalogRoutes(api, ctx);
     registerIngestRoutes(api, ctx);
     registerAccessRoutes(api, ctx);
+    registerRecordRoutes(api, ctx);
+    registerArticleRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   // The website and the console: after the API, so /api keeps its own 404s.
   await registerWeb(app);

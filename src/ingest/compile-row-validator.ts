@@ -1,4 +1,4 @@
-import type { DataItem, SubjectCategory, TopicDefinition } from '../catalog/index.js';
+import { publicationEndOf, type DataItem, type SubjectCategory, type TopicDefinition } from '../catalog/index.js';
 import { USCC_PLACEHOLDER, validateOrgCode, validateRegNo, validateResidentId, validateUscc } from '../codes/index.js';
 import { cleanName, normalizeName } from '../subjects/index.js';
 import { cleanText, normalizeAmount, normalizeDate } from './normalize-value.js';
@@ -53,6 +53,7 @@ export interface ValidRow {
   legalRep: { name: string; nameNorm: string; residentId: string } | null;
   businessKey: string;
   decisionDate: string | null;
+  /** Last day the record is published (its 公示截止期, or from the topic's publication rule); null = open-ended. */
   publishUntil: string | null;
 }
 
@@ -117,6 +118,7 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
     repIdNumber: at(m.legalRepIdNumber),
     decision: at(def.decisionDateItem),
     publicationEnd: at(def.publicationEndItem),
+    validityEnd: at(def.validityEndItem),
   };
   const keyIndexes = def.businessKey.map((code) => at(code));
   const personalIndexes = new Set([idx.idNumber, idx.repIdNumber].filter((i) => i >= 0));
@@ -260,10 +262,11 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
     if (decisionDate && decisionDate > options.today) {
       issue(issues, raw, idx.decision, 'future-date', `「${items[idx.decision]?.name}」${decisionDate} 晚于今天（${options.today}）`);
     }
-    const publishUntil = get(values, idx.publicationEnd) || null;
-    if (publishUntil && decisionDate && publishUntil < decisionDate) {
-      issue(issues, raw, idx.publicationEnd, 'date-order', `公示截止期 ${publishUntil} 早于决定日期 ${decisionDate}`);
+    const givenEnd = get(values, idx.publicationEnd) || null;
+    if (givenEnd && decisionDate && givenEnd < decisionDate) {
+      issue(issues, raw, idx.publicationEnd, 'date-order', `公示截止期 ${givenEnd} 早于决定日期 ${decisionDate}`);
     }
+    const publishUntil = publicationEndOf(def, decisionDate, givenEnd, get(values, idx.validityEnd) || null);
 
     for (const found of issues) if (found.severity === 'error') return { ok: false, issues };
 

@@ -1,5 +1,6 @@
 /** Roles a user or an API token can hold. */
-export const ROLES = ['admin', 'submitter', 'reviewer', 'auditor'] as const;
+/** Roles: the credit centre (admin, auditor), a department's staff (submitter, reviewer), a subject's own account (subject). */
+export const ROLES = ['admin', 'submitter', 'reviewer', 'auditor', 'subject'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting: a signed-in user, a department's API token, the platform itself, or the public. */

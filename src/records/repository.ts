@@ -58,3 +58,186 @@ export async function supersedeRecords(db: Kysely<DB>, ids: readonly number[], a
   if (ids.length === 0) return;
   await sql`update records set is_current = false, superseded_at = ${at} where id = any(${sql.val([...ids])}::bigint[])`.execute(db);
 }
+
+/** A current, active record inside its publication window as of `today` (YYYY-MM-DD). */
+const visibleOn = (today: string) =>
+  sql`r.is_current and r.status = 'active'
+    and (r.publish_until is null or r.publish_until >= ${today}::date)
+    and (r.decision_date is null or r.decision_date <= ${today}::date)`;
+
+export interface VisibleRecordRow {
+  id: number;
+  subject_id: number;
+  topic_id: number;
+  topic_version: number;
+  category: string;
+  department_code: string;
+  department_name: string;
+  decision_date: string | null;
+  publish_until: string | null;
+  data: Record<string, string>;
+}
+
+/** The subjects' records that are current, not withdrawn and inside their publication window, newest first. */
+export async function findVisibleRecords(db: Kysely<DB>, subjectIds: readonly number[], today: string, limit = 2000): Promise<VisibleRecordRow[]> {
+  const { rows } = await sql<VisibleRecordRow>`
+    select r.id, r.subject_id, r.topic_id, r.topic_version, t.category, d.code as department_code, d.name as department_name,
+      r.decision_date::text as decision_date, r.publish_until::text as publish_until, r.data
+    from records r
+    join catalog_topics t on t.id = r.topic_id
+    join departments d on d.id = r.department_id
+    where r.subject_id = any(${[...subjectIds]}::bigint[]) and ${visibleOn(today)}
+    order by r.decision_date desc nulls last, r.id desc
+    limit ${limit}`.execute(db);
+  return rows.map((row) => ({ ...row, id: Number(row.id), subject_id: Number(row.subject_id) }));
+}
+
+/** Which list-category topics (with version) each subject has a visible record of. */
+export async function findListMemberships(db: Kysely<DB>, subjectIds: readonly number[], today: string) {
+  if (subjectIds.length === 0) return [];
+  const { rows } = await sql<{ subject_id: number; category: string; topic_id: number; topic_version: number }>`
+    select distinct r.subject_id, t.category, r.topic_id, r.topic_version
+    from records r join catalog_topics t on t.id = r.topic_id
+    where r.subject_id = any(${[...subjectIds]}::bigint[])
+      and t.category in ('red_list', 'black_list', 'watch_list') and ${visibleOn(today)}`.execute(db);
+  return rows.map((row) => ({ ...row, subject_id: Number(row.subject_id) }));
+}
+
+export interface PublicationFilter {
+  topicIds: readonly number[];
+  departmentCode?: string;
+  from?: string;
+  to?: string;
+  today: string;
+  limit: number;
+  offset: number;
+  /** Counting stops here: the 双公示 column may hold millions of rows. */
+  countCap: number;
+}
+
+export interface PublicationRow extends VisibleRecordRow {
+  subject_name: string;
+}
+
+/** 双公示: current public licences or penalties of organisations, newest decision first, with a capped count. */
+export async function findPublications(db: Kysely<DB>, f: PublicationFilter): Promise<{ rows: PublicationRow[]; total: number }> {
+  if (f.topicIds.length === 0) return { rows: [], total: 0 };
+  const where = sql`r.topic_id = any(${[...f.topicIds]}::int[]) and ${visibleOn(f.today)}
+    and s.kind <> 'natural_person'
+    ${f.departmentCode ? sql`and d.code = ${f.departmentCode}` : sql``}
+    ${f.from ? sql`and r.decision_date >= ${f.from}::date` : sql``}
+    ${f.to ? sql`and r.decision_date <= ${f.to}::date` : sql``}`;
+  const { rows } = await sql<PublicationRow>`
+    select r.id, r.subject_id, s.name as subject_name, r.topic_id, r.topic_version, t.category,
+      d.code as department_code, d.name as department_name,
+      r.decision_date::text as decision_date, r.publish_until::text as publish_until, r.data
+    from records r
+    join subjects s on s.id = r.subject_id
+    join catalog_topics t on t.id = r.topic_id
+    join departments d on d.id = r.department_id
+    where ${where}
+    order by r.decision_date desc nulls last, r.id desc
+    limit ${f.limit} offset ${f.offset}`.execute(db);
+  const count = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select 1 from records r
+      join subjects s on s.id = r.subject_id
+      join departments d on d.id = r.department_id
+      where ${where} limit ${f.countCap}) c`.execute(db);
+  return { rows: rows.map((row) => ({ ...row, id: Number(row.id), subject_id: Number(row.subject_id) })), total: count.rows[0]?.n ?? 0 };
+}
+
+/** Headline figures of the website. */
+export async function countHeadlines(db: Kysely<DB>, topicIds: readonly number[], monthStart: string, today: string) {
+  const { rows } = await sql<{ subjects: number; records: number; publications: number; departments: number }>`
+    select
+      (select count(*)::int from subjects where kind <> 'natural_person') as subjects,
+      (select count(*)::int from records r where ${visibleOn(today)}) as records,
+      (select count(*)::int from records r where r.topic_id = any(${[...topicIds]}::int[]) and ${visibleOn(today)}
+        and r.decision_date >= ${monthStart}::date) as publications,
+      (select count(*)::int from departments where active and kind = 'department') as departments`.execute(db);
+  return rows[0] ?? { subjects: 0, records: 0, publications: 0, departments: 0 };
+}
+
+export interface RecordBrowseFilter {
+  subjectId?: number;
+  topicCode?: string;
+  departmentCode?: string;
+  departmentId?: number;
+  batchId?: number;
+  /** A document number (exact) or the start of a subject's name. */
+  q?: string;
+  currentOnly: boolean;
+  limit: number;
+  offset: number;
+  countCap: number;
+}
+
+export interface BrowsedRecordRow {
+  id: number;
+  topic_id: number;
+  topic_version: number;
+  topic_code: string;
+  subject_id: number;
+  subject_name: string;
+  department_code: string;
+  department_name: string;
+  decision_date: string | null;
+  version: number;
+  is_current: boolean;
+  status: 'active' | 'withdrawn';
+  received_at: Date;
+  batch_id: number;
+  superseded_at: Date | null;
+  business_key: string;
+  publish_until: string | null;
+  data: Record<string, string>;
+}
+
+const browseColumns = sql`r.id, r.topic_id, r.topic_version, t.code as topic_code, r.subject_id, s.name as subject_name,
+  d.code as department_code, d.name as department_name, r.decision_date::text as decision_date, r.version, r.is_current,
+  r.status, r.received_at, r.batch_id, r.superseded_at, r.business_key, r.publish_until::text as publish_until, r.data`;
+
+function toBrowsed(row: BrowsedRecordRow): BrowsedRecordRow {
+  return { ...row, id: Number(row.id), subject_id: Number(row.subject_id), batch_id: Number(row.batch_id) };
+}
+
+/** Records for the console, newest first, filtered; a capped count. */
+export async function browseRecords(db: Kysely<DB>, f: RecordBrowseFilter): Promise<{ rows: BrowsedRecordRow[]; total: number }> {
+  const where = sql`true
+    ${f.currentOnly ? sql`and r.is_current` : sql``}
+    ${f.subjectId !== undefined ? sql`and r.subject_id = ${f.subjectId}` : sql``}
+    ${f.topicCode ? sql`and t.code = ${f.topicCode}` : sql``}
+    ${f.departmentCode ? sql`and d.code = ${f.departmentCode}` : sql``}
+    ${f.departmentId !== undefined ? sql`and r.department_id = ${f.departmentId}` : sql``}
+    ${f.batchId !== undefined ? sql`and r.batch_id = ${f.batchId}` : sql``}
+    ${f.q ? sql`and (s.name_norm like ${`${f.q.replace(/[\\%_]/g, '\\$&')}%`} or r.data::text like ${`%${JSON.stringify(f.q).slice(1, -1).replace(/[\\%_]/g, '\\$&')}%`})` : sql``}`;
+  const from = sql`records r join subjects s on s.id = r.subject_id join catalog_topics t on t.id = r.topic_id join departments d on d.id = r.department_id`;
+  const { rows } = await sql<BrowsedRecordRow>`
+    select ${browseColumns} from ${from} where ${where}
+    order by r.id desc limit ${f.limit} offset ${f.offset}`.execute(db);
+  const count = await sql<{ n: number }>`select count(*)::int as n from (select 1 from ${from} where ${where} limit ${f.countCap}) c`.execute(db);
+  return { rows: rows.map(toBrowsed), total: count.rows[0]?.n ?? 0 };
+}
+
+/**
+ * One record version, and every version of the same record (same topic and business key), oldest first.
+ * Versions are found through the subject's index (a business key includes the subject's name).
+ */
+export async function findRecordWithVersions(db: Kysely<DB>, id: number) {
+  const { rows } = await sql<BrowsedRecordRow & { department_id: number }>`
+    select ${browseColumns}, r.department_id
+    from records r join subjects s on s.id = r.subject_id join catalog_topics t on t.id = r.topic_id
+    join departments d on d.id = r.department_id
+    where r.id = ${id}`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  const versions = await sql<{ id: number; version: number; is_current: boolean; received_at: Date; batch_id: number; superseded_at: Date | null }>`
+    select id, version, is_current, received_at, batch_id, superseded_at from records
+    where subject_id = ${row.subject_id} and topic_id = ${row.topic_id} and business_key = ${row.business_key}
+    order by version`.execute(db);
+  return {
+    record: { ...toBrowsed(row), department_id: row.department_id },
+    versions: versions.rows.map((v) => ({ ...v, id: Number(v.id), batch_id: Number(v.batch_id) })),
+  };
+}

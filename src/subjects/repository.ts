@@ -95,3 +95,23 @@ export async function findByNames(db: Kysely<DB>, names: readonly { nameNorm: st
     order by s.id`.execute(db);
   return rows;
 }
+
+/** A subject with its identifiers (personal ones masked), earlier names and legal representative's name. */
+export async function findSubjectProfile(db: Kysely<DB>, subjectId: number) {
+  const subject = await db
+    .selectFrom('subjects as s')
+    .leftJoin('subjects as rep', 'rep.id', 's.legal_rep_id')
+    .select(['s.id', 's.kind', 's.name', 's.uscc', 's.region_code', 'rep.name as legal_rep_name'])
+    .where('s.id', '=', subjectId)
+    .executeTakeFirst();
+  if (!subject) return undefined;
+  const identifiers = await db
+    .selectFrom('subject_identifiers')
+    .select(['kind', 'value_key', 'value_masked'])
+    .where('subject_id', '=', subjectId)
+    .orderBy('first_seen')
+    .orderBy('kind')
+    .execute();
+  const names = await db.selectFrom('subject_names').select(['name']).where('subject_id', '=', subjectId).orderBy('first_seen').execute();
+  return { subject, identifiers, names: names.map((n) => n.name) };
+}

@@ -1,0 +1,55 @@
+import type { TopicDefinition } from './schemas.js';
+
+/**
+ * Publication periods (STANDARDS.md §3). Dishonesty information is graded 轻微 / 一般 / 严重 and is
+ * published for at most 3 months / 1 year / 3 years from the decision date; repair may be applied for
+ * after the minimum (none / 3 months / 1 year). Local practice may change these: they are defaults.
+ */
+export const SEVERITY_PERIOD_MONTHS = {
+  minor: { min: 0, max: 3 },
+  general: { min: 3, max: 12 },
+  serious: { min: 12, max: 36 },
+} as const;
+
+/** Whether records of a topic are ever shown to the public (a rule and at least one 社会公开 item). */
+export function isPublishable(def: TopicDefinition): boolean {
+  return def.publication.kind !== 'none' && def.items.some((item) => item.disclosure === 'public');
+}
+
+/** `date` plus `months` calendar months, clamped to the month's end (2025-01-31 + 1 → 2025-02-28). */
+export function addMonths(date: string, months: number): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7)) - 1 + months;
+  const day = Number(date.slice(8, 10));
+  const y = year + Math.floor(month / 12);
+  const m = ((month % 12) + 12) % 12;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(day, last))).toISOString().slice(0, 10);
+}
+
+/** The day before a `YYYY-MM-DD` date. */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The last day a record is published, from its topic's rule: the record's own 公示截止期 when given;
+ * otherwise, for severity tiers, the decision date plus the maximum period of the topic's severity
+ * (a period of 12 months from 2025-03-10 runs through 2026-03-09); for a fixed number of months the
+ * same; for licences published while in force, the 有效期至. Null means open-ended (or unknown: no
+ * decision date), and for a `none` rule the record is never published whatever this says.
+ */
+export function publicationEndOf(def: TopicDefinition, decisionDate: string | null, givenEnd: string | null, validityEnd: string | null): string | null {
+  if (givenEnd) return givenEnd;
+  const rule = def.publication;
+  switch (rule.kind) {
+    case 'severity-tiers':
+      return decisionDate ? dayBefore(addMonths(decisionDate, SEVERITY_PERIOD_MONTHS[rule.defaultSeverity ?? 'general'].max)) : null;
+    case 'months':
+      return decisionDate && rule.months ? dayBefore(addMonths(decisionDate, rule.months)) : null;
+    case 'validity':
+      return validityEnd;
+    case 'none':
+      return null;
+  }
+}

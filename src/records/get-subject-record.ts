@@ -1,0 +1,37 @@
+import type { AppContext } from '../app/context.js';
+import { isPublishable, TOPIC_CATEGORIES } from '../catalog/index.js';
+import { todayInChina } from '../codes/index.js';
+import { getSubjectProfile } from '../subjects/index.js';
+import { presentRecord } from './present-record.js';
+import { findVisibleRecords } from './repository.js';
+import { topicDefinition } from './topic-definitions.js';
+import type { ListBadge, RecordScope, RecordSection, SubjectRecordView } from './views.js';
+
+/** The badge each list category earns. */
+export const BADGE_OF_CATEGORY: Readonly<Record<string, ListBadge>> = { red_list: 'red', black_list: 'black', watch_list: 'watch' };
+
+/**
+ * A subject's credit record (主体信用档案) as of the clock's now: its basic information and its records
+ * that are current, not withdrawn and inside their publication window, grouped by category (every
+ * category present, possibly empty), each showing only the data items the scope discloses. Records of
+ * topics that are never public are left out of the public scope. Undefined when there is no such subject.
+ */
+export async function getSubjectRecord(ctx: AppContext, subjectId: number, scope: RecordScope): Promise<SubjectRecordView | undefined> {
+  const subject = await getSubjectProfile(ctx.db, subjectId);
+  if (!subject) return undefined;
+  const now = ctx.clock.now();
+  const rows = await findVisibleRecords(ctx.db, [subjectId], todayInChina(now.getTime()));
+  const sections: RecordSection[] = TOPIC_CATEGORIES.map((category) => ({ category, records: [] }));
+  const byCategory = new Map(sections.map((section) => [section.category as string, section]));
+  const badges = new Set<ListBadge>();
+  for (const row of rows) {
+    const def = await topicDefinition(ctx.db, row.topic_id, row.topic_version);
+    if (scope === 'public' && !isPublishable(def)) continue;
+    const view = presentRecord(def, row, scope);
+    if (!view) continue;
+    byCategory.get(row.category)?.records.push(view);
+    const badge = BADGE_OF_CATEGORY[row.category];
+    if (badge) badges.add(badge);
+  }
+  return { subject: { ...subject, badges: [...badges].sort() }, scope, asOf: now.toISOString(), sections };
+}

@@ -1,0 +1,17 @@
+/** 信用记录: versions written by the ingest pipeline, publication windows and the views of them. */
+export * from './views.js';
+export { RecordErrors } from './errors.js';
+/** A subject's credit record (主体信用档案) in a scope, as of the clock's now. */
+export { getSubjectRecord } from './get-subject-record.js';
+/** List badges (红名单 / 黑名单 / 重点关注) of subjects. */
+export { listBadges } from './list-badges.js';
+/** The 双公示 column. */
+export { listPublications, type PublicationItem, type PublicationQuery } from './list-publications.js';
+/** The website's headline figures. */
+export { getPublicStats, type PublicStats } from './get-public-stats.js';
+/** The console's record browser and a record with its versions (audited reads). */
+export { browseRecords, getRecord } from './browse-records.js';
+/** Which data items a scope shows, and a record as shown in it. */
+export { presentRecord, SCOPE_DISCLOSURES } from './present-record.js';
+/** Registers /public/stats, /public/departments, /public/publications, /public/subjects/:id, /records. */
+export { registerRecordRoutes } from './routes.js';

@@ -1,0 +1,138 @@
+import { Type } from 'typebox';
+import { TOPIC_CATEGORIES } from '../catalog/index.js';
+
+/** TypeBox schemas of the record views (views.ts holds the same shapes as TypeScript types). */
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const Badge = Type.Union([Type.Literal('red'), Type.Literal('black'), Type.Literal('watch')]);
+
+export const RecordFieldSchema = Type.Object({ code: Type.String(), name: Type.String(), value: Type.String() });
+
+export const RecordViewSchema = Type.Object({
+  id: Type.Integer(),
+  topicCode: Type.String(),
+  topicName: Type.String(),
+  category: Type.Enum(TOPIC_CATEGORIES),
+  departmentName: Type.String(),
+  decisionDate: Nullable(Type.String()),
+  documentNo: Nullable(Type.String()),
+  title: Type.String(),
+  publishUntil: Nullable(Type.String()),
+  fields: Type.Array(RecordFieldSchema),
+});
+
+export const SubjectViewSchema = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  name: Type.String(),
+  uscc: Nullable(Type.String()),
+  codes: Type.Array(Type.Object({ kind: Type.String(), value: Type.String() })),
+  regionCode: Nullable(Type.String()),
+  legalRepName: Nullable(Type.String()),
+  formerNames: Type.Array(Type.String()),
+  badges: Type.Array(Badge),
+});
+
+export const SubjectRecordViewSchema = Type.Object({
+  subject: SubjectViewSchema,
+  scope: Type.Union([Type.Literal('public'), Type.Literal('shared')]),
+  asOf: Type.String(),
+  sections: Type.Array(Type.Object({ category: Type.Enum(TOPIC_CATEGORIES), records: Type.Array(RecordViewSchema) })),
+});
+
+export const PublicStatsSchema = Type.Object({
+  subjects: Type.Integer(),
+  records: Type.Integer(),
+  publicationsThisMonth: Type.Integer(),
+  departments: Type.Integer(),
+  asOf: Type.String(),
+});
+
+export const PublicationQuerySchema = Type.Object(
+  {
+    kind: Type.Optional(Type.Union([Type.Literal('licence'), Type.Literal('penalty')])),
+    department: Type.Optional(Type.String({ pattern: '^[A-Z0-9_]{2,32}$' })),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+export const PublicationPageSchema = Type.Object({
+  total: Type.Integer(),
+  totalIsLowerBound: Type.Boolean(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      recordId: Type.Integer(),
+      subjectId: Type.Integer(),
+      subjectName: Type.String(),
+      kind: Type.Union([Type.Literal('licence'), Type.Literal('penalty')]),
+      topicName: Type.String(),
+      departmentCode: Type.String(),
+      departmentName: Type.String(),
+      decisionDate: Nullable(Type.String()),
+      documentNo: Nullable(Type.String()),
+      title: Type.String(),
+    }),
+  ),
+});
+
+export const RecordBrowseQuerySchema = Type.Object(
+  {
+    subject: Type.Optional(Type.Integer({ minimum: 1 })),
+    topic: Type.Optional(Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,40}$' })),
+    department: Type.Optional(Type.String({ pattern: '^[A-Z0-9_]{2,32}$' })),
+    batch: Type.Optional(Type.Integer({ minimum: 1 })),
+    q: Type.Optional(Type.String({ maxLength: 60, pattern: '^[^\\u0000-\\u001f]*$' })),
+    history: Type.Optional(Type.Boolean()),
+    page: Type.Integer({ minimum: 1, maximum: 1000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+const RecordSummaryProperties = {
+  id: Type.Integer(),
+  topicCode: Type.String(),
+  topicName: Type.String(),
+  subjectId: Type.Integer(),
+  subjectName: Type.String(),
+  departmentCode: Type.String(),
+  departmentName: Type.String(),
+  decisionDate: Nullable(Type.String()),
+  documentNo: Nullable(Type.String()),
+  title: Type.String(),
+  version: Type.Integer(),
+  isCurrent: Type.Boolean(),
+  status: Type.Union([Type.Literal('active'), Type.Literal('withdrawn')]),
+  receivedAt: Type.String(),
+  batchId: Type.Integer(),
+  publishUntil: Nullable(Type.String()),
+};
+
+export const RecordPageSchema = Type.Object({
+  total: Type.Integer(),
+  totalIsLowerBound: Type.Boolean(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  items: Type.Array(Type.Object(RecordSummaryProperties)),
+});
+
+export const RecordDetailSchema = Type.Object({
+  record: Type.Object({ ...RecordSummaryProperties, fields: Type.Array(RecordFieldSchema) }),
+  versions: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      version: Type.Integer(),
+      isCurrent: Type.Boolean(),
+      receivedAt: Type.String(),
+      batchId: Type.Integer(),
+      supersededAt: Nullable(Type.String()),
+    }),
+  ),
+});
