@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, DEMO_PASSWORD } from './small-demo.js';
+import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_SUBJECT_USERNAME } from './small-demo.js';
 import { screenshot, signInToConsole, startSite, type Site } from './site.js';
 
 let site: Site;
@@ -62,13 +62,22 @@ describe('console', () => {
     await page.getByRole('button', { name: '下载错误报告（CSV）' }).click();
     expect((await download).suggestedFilename()).toBe(`批次${withErrors.id}错误报告.csv`);
 
-    await page.goto('/admin/records');
+    // Records of that batch, one record and its versions.
+    await page.getByRole('link', { name: '查看本批次记录' }).click();
     await page.getByRole('heading', { name: '信用记录' }).waitFor();
+    await page.getByText(`批次 #${withErrors.id}`).waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
     await screenshot(page, 'console-records');
+    await page.locator('.ant-table-row a').first().click();
+    await page.getByText('版本历史').waitFor();
+    await page.getByText('数据项', { exact: true }).waitFor();
+    await screenshot(page, 'console-record');
 
     await page.goto('/admin/articles');
-    await page.getByRole('button', { name: '新建文章' }).waitFor();
-    await screenshot(page, 'console-articles');
+    await page.getByRole('link', { name: '诚信故事：一家老字号的三十年承诺' }).click();
+    await page.getByLabel('标题').waitFor();
+    expect(await page.getByLabel('标题').inputValue()).toBe('诚信故事：一家老字号的三十年承诺');
+    await screenshot(page, 'console-article-edit');
 
     expect(errors).toEqual([]);
     await context.close();
@@ -98,6 +107,17 @@ describe('console', () => {
     await page.goto('/admin/users');
     await page.getByText('无权访问此页面').waitFor();
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a subject account is sent to the website, not into the console', async () => {
+    const { page, context } = await site.open();
+    await page.goto('/admin');
+    await page.getByLabel('用户名').fill(DEMO_SUBJECT_USERNAME);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /^登\s*录$/ }).click();
+    await page.getByText('该账号是信用主体账号').waitFor();
+    expect(await page.getByTestId('current-user').count()).toBe(0);
     await context.close();
   });
 });

@@ -101,6 +101,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   // Wait for fonts and pending requests so the picture shows the page, not its skeleton.
   await page.waitForLoadState('networkidle');
   await page.evaluate('document.fonts.ready');
+  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  // antd fades loading overlays out.
+  await page.waitForTimeout(400);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
@@ -110,7 +113,7 @@ export async function signInToConsole(page: Page, username: string, password: st
   await page.goto('/admin');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
   await page.getByTestId('current-user').waitFor();
 }
 

@@ -15,7 +15,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError, api, getToken, setToken } from '../api/client';
-import type { Profile, Role } from '../api/types';
+import { STAFF_ROLES, type Profile, type Role } from '../api/types';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { NotFoundPage } from '../shared/ErrorState';
 import { PageLoading } from '../shared/PageLoading';
@@ -133,6 +133,7 @@ function AdminLayout() {
 
 /** `/admin`: the console. Loaded lazily; signs in first, then shows what the user's roles allow. */
 export default function AdminApp() {
+  const { t } = useTranslation();
   const [token, setTokenState] = useState(getToken('admin'));
   const me = useApi(async (signal) => (token ? api<Profile>('/auth/me', { area: 'admin', signal }) : undefined), [token]);
   const signOut = () => {
@@ -140,18 +141,16 @@ export default function AdminApp() {
     setToken('admin', null);
     setTokenState(null);
   };
+  const signIn = (newToken: string) => {
+    setToken('admin', newToken);
+    setTokenState(newToken);
+  };
   const expired = me.error instanceof ApiError && me.error.status === 401;
   if (!token || expired) {
-    return (
-      <AdminLogin
-        onSignedIn={(newToken) => {
-          setToken('admin', newToken);
-          setTokenState(newToken);
-        }}
-      />
-    );
+    return <AdminLogin onSignedIn={signIn} />;
   }
-  if (!me.data) return me.error ? <AdminLogin initialError={me.error} onSignedIn={(t) => { setToken('admin', t); setTokenState(t); }} /> : <PageLoading />;
+  if (!me.data) return me.error ? <AdminLogin initialError={me.error} onSignedIn={signIn} /> : <PageLoading />;
+  if (!me.data.roles.some((role) => STAFF_ROLES.includes(role))) return <AdminLogin initialError={new Error(t('admin.notStaff'))} onSignedIn={signIn} />;
   return (
     <SessionContext.Provider value={{ me: me.data, logout: signOut }}>
       <AdminLayout />

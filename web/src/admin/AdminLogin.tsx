@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { LoginResult } from '../api/types';
+import { STAFF_ROLES, type LoginResult } from '../api/types';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { useErrorText } from '../shared/use-api';
 
@@ -19,8 +19,9 @@ export function AdminLogin({ onSignedIn, initialError }: { onSignedIn: (token: s
     setError(undefined);
     try {
       const session = await api<LoginResult>('/auth/login', { method: 'POST', body: values });
-      if (session.user.roles.length === 0) {
-        setError(t('admin.forbiddenHint'));
+      if (!session.user.roles.some((role) => STAFF_ROLES.includes(role))) {
+        await api('/auth/logout', { method: 'POST', token: session.token }).catch(() => undefined);
+        setError(t('admin.notStaff'));
         return;
       }
       onSignedIn(session.token);

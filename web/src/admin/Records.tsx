@@ -95,6 +95,7 @@ export function RecordsPage() {
               { title: 'ID', dataIndex: 'id', width: 80, render: (id: number) => <Link to={`/admin/records/${id}`}>{id}</Link> },
               { title: t('admin.records.subject'), dataIndex: 'subjectName', ellipsis: true },
               { title: t('admin.records.topic'), dataIndex: 'topicName', width: 100 },
+              { title: t('publicity.content'), dataIndex: 'title', ellipsis: true },
               { title: t('admin.records.documentNo'), dataIndex: 'documentNo', width: 200, render: (v: string | null) => v ?? '—' },
               { title: t('admin.records.decisionDate'), dataIndex: 'decisionDate', width: 110, render: (v: string | null) => formatDate(v) },
               { title: t('admin.records.department'), dataIndex: 'departmentName', width: 150 },
@@ -131,7 +132,7 @@ export function RecordPage() {
             { key: 'documentNo', label: t('admin.records.documentNo'), children: record.documentNo ?? '—' },
             { key: 'decisionDate', label: t('admin.records.decisionDate'), children: formatDate(record.decisionDate) },
             { key: 'version', label: t('admin.records.version'), children: <>v{record.version} <CurrentTag current={record.isCurrent} /></> },
-            { key: 'status', label: t('admin.records.status'), children: record.status },
+            { key: 'status', label: t('admin.records.status'), children: t(`admin.records.statuses.${record.status}`) },
             { key: 'received', label: t('admin.records.receivedAt'), children: formatDateTime(record.receivedAt) },
             { key: 'batch', label: t('admin.records.batch'), children: record.batchId ? <Link to={`/admin/batches/${record.batchId}`}>#{record.batchId}</Link> : '—' },
           ]}

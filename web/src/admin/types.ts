@@ -39,9 +39,11 @@ export interface RecordListItem {
   documentNo: string | null;
   version: number;
   isCurrent: boolean;
-  status: string;
+  title: string;
+  status: 'active' | 'withdrawn';
   receivedAt: string;
   batchId: number | null;
+  publishUntil: string | null;
 }
 
 export interface RecordDetail {

@@ -40,6 +40,8 @@ export interface RequestOptions {
   body?: unknown;
   contentType?: string;
   area?: Area;
+  /** A bearer token to use instead of the area's. */
+  token?: string;
   signal?: AbortSignal;
 }
 
@@ -55,7 +57,7 @@ export function apiUrl(path: string, query?: Query): string {
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {};
-  const token = options.area ? getToken(options.area) : null;
+  const token = options.token ?? (options.area ? getToken(options.area) : null);
   if (token) headers.authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;

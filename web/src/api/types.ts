@@ -97,7 +97,10 @@ export interface VerifyFileResult {
   subjectName: string | null;
 }
 
-export type Role = 'admin' | 'submitter' | 'reviewer' | 'auditor';
+export type Role = 'admin' | 'submitter' | 'reviewer' | 'auditor' | 'subject';
+
+/** Roles that may use the console (a subject account uses the website's /my). */
+export const STAFF_ROLES: readonly Role[] = ['admin', 'submitter', 'reviewer', 'auditor'];
 
 export interface DepartmentRef {
   id: number;

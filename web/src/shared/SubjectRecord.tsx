@@ -1,8 +1,11 @@
-import { Card, Collapse, Descriptions, Empty, Space, Tag, Typography } from 'antd';
+import { Card, Collapse, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecordSection, RecordView, SubjectRecordView } from '../api/types';
 import { Badges } from './Badges';
 import { formatDate, formatDateTime } from './format';
+
+/** 有效期至 2099-12-31 means long-term (STANDARDS.md §2). */
+const LONG_TERM = '2099-12-31';
 
 function RecordItem({ record }: { record: RecordView }) {
   const { t } = useTranslation();
@@ -24,7 +27,7 @@ function RecordItem({ record }: { record: RecordView }) {
           )}
           {record.publishUntil && (
             <span>
-              {t('subject.publishUntil')}：{formatDate(record.publishUntil)}
+              {t('subject.publishUntil')}：{record.publishUntil >= LONG_TERM ? t('subject.longTerm') : formatDate(record.publishUntil)}
             </span>
           )}
         </Space>
@@ -55,13 +58,16 @@ function Section({ section }: { section: RecordSection }) {
   return (
     <Card
       variant="borderless"
+      size={section.records.length === 0 ? 'small' : undefined}
       title={t(`category.${section.category}`)}
       extra={<Tag>{t('subject.count', { count: section.records.length })}</Tag>}
       data-section={section.category}
       style={{ marginTop: 16 }}
     >
       {section.records.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noRecord')} />
+        <Typography.Text type="secondary" data-empty>
+          {t('common.noRecord')}
+        </Typography.Text>
       ) : (
         <Space orientation="vertical" size={20} style={{ width: '100%' }}>
           {section.records.map((record) => (
