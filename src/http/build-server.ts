@@ -16,6 +16,7 @@ import { registerCalendarRoutes } from '../kernel/calendar-routes.js';
 import { registerReportRoutes } from '../reports/routes.js';
 import { registerErrorHandler } from './errors-plugin.js';
 import type { HttpApp } from './types.js';
+import { registerWeb } from './web.js';
 
 export interface ServerOptions {
   logger?: boolean | { level: string };
@@ -72,6 +73,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerArticleRoutes(api, ctx);
     registerReportRoutes(api, ctx);
   }, { prefix: '/api/v1' });
+  // The website and the console: after the API, so /api keeps its own 404s.
+  await registerWeb(app);
 
   return app;
 }
