@@ -161,3 +161,17 @@ describe('OpenAPI', () => {
     );
   });
 });
+
+describe('rate limit', () => {
+  it('lets an anonymous client issue at most 20 public reports a minute', async () => {
+    const fresh = await buildServer(ctx, { rateLimitPerMinute: 10_000 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i += 1) statuses.push((await fresh.inject({ method: 'POST', url: `/api/v1/public/subjects/${companyId}/report` })).statusCode);
+      expect(statuses.slice(0, 20).every((status) => status === 200)).toBe(true);
+      expect(statuses[20]).toBe(429);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import type {} from '@fastify/rate-limit';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../app/context.js';
@@ -42,6 +43,8 @@ export function registerReportRoutes(app: HttpApp, ctx: AppContext): void {
   app.post(
     '/public/subjects/:id/report',
     {
+      // Each report is rendered and archived: anonymous callers get far fewer than the general limit.
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: TAGS,
         summary: '下载信用主体的公开版信用报告（PDF）',
