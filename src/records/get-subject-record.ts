@@ -33,5 +33,14 @@ export async function getSubjectRecord(ctx: AppContext, subjectId: number, scope
     const badge = BADGE_OF_CATEGORY[row.category];
     if (badge) badges.add(badge);
   }
-  return { subject: { ...subject, badges: [...badges].sort() }, scope, asOf: now.toISOString(), sections };
+  // Without a resolved legal representative (no ID number submitted), the newest record's 法定代表人 tells.
+  const legalRepName =
+    subject.legalRepName ??
+    sections
+      .flatMap((section) => section.records)
+      .sort((a, b) => (b.decisionDate ?? '').localeCompare(a.decisionDate ?? ''))
+      .flatMap((record) => record.fields)
+      .find((field) => field.code.endsWith('_FRDB'))?.value ??
+    null;
+  return { subject: { ...subject, legalRepName, badges: [...badges].sort() }, scope, asOf: now.toISOString(), sections };
 }

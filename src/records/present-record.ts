@@ -35,6 +35,29 @@ export function titleOf(def: TopicDefinition, fields: readonly RecordFieldView[]
   return def.name;
 }
 
+/**
+ * How stored enumeration codes read: a vocabulary whose aliases are words for its codes (当前状态: 有效 →
+ * '1') shows the word, not the code.
+ */
+const labelCache = new WeakMap<TopicDefinition, Map<string, Map<string, string>>>();
+
+function enumLabels(def: TopicDefinition): Map<string, Map<string, string>> {
+  let labels = labelCache.get(def);
+  if (!labels) {
+    labels = new Map();
+    for (const item of def.items) {
+      if (!item.enumAliases) continue;
+      const byValue = new Map<string, string>();
+      for (const [alias, value] of Object.entries(item.enumAliases)) {
+        if (!/^[0-9]+$/.test(alias) && !value.includes(';') && !byValue.has(value)) byValue.set(value, alias);
+      }
+      if (byValue.size > 0) labels.set(item.code, byValue);
+    }
+    labelCache.set(def, labels);
+  }
+  return labels;
+}
+
 export interface StoredRecord {
   id: number;
   category: string;
@@ -47,12 +70,13 @@ export interface StoredRecord {
 /** A stored record as shown in a scope, or undefined when the scope shows none of its items. */
 export function presentRecord(def: TopicDefinition, row: StoredRecord, scope: RecordScope | 'all'): RecordView | undefined {
   const allowed = SCOPE_DISCLOSURES[scope];
+  const labels = enumLabels(def);
   const fields: RecordFieldView[] = [];
   for (const item of def.items) {
     if (!allowed.has(item.disclosure)) continue;
     const value = row.data[item.code];
     if (value === undefined || value === '') continue;
-    fields.push({ code: item.code, name: item.name, value });
+    fields.push({ code: item.code, name: item.name, value: labels.get(item.code)?.get(value) ?? value });
   }
   if (fields.length === 0) return undefined;
   return {

@@ -92,7 +92,7 @@ describe('a subject’s public record and its publication window', () => {
       XK_LYDWDM: AGENCY_USCC,
       ...overrides,
     });
-    const rows = [licence({ XK_WSH: 'JY13501020001', XK_YXQZI: '2030-05-19' }), licence({ XK_WSH: 'JY13501020002', XK_JDRQ: '2020-01-02', XK_YXQZ: '2020-01-02', XK_YXQZI: '2025-01-01' })];
+    const rows = [licence({ XK_WSH: 'JY13501020001', XK_YXQZI: '2030-05-19', XK_ZT: '有效' }), licence({ XK_WSH: 'JY13501020002', XK_JDRQ: '2020-01-02', XK_YXQZ: '2020-01-02', XK_YXQZI: '2025-01-01', XK_ZT: '2' })];
     const probe = await submit(scjg, 'SCJG', rows, 'XZXK', LICENCE_TOPIC.items.map((i) => i.code).filter((c) => c in (rows[0] as object)));
     if (probe.rejected > 0) {
       // The fixture codes must be valid: fail loudly with the reasons rather than test nothing.
@@ -103,6 +103,9 @@ describe('a subject’s public record and its publication window', () => {
     const licences = view?.sections.find((s) => s.category === 'licence')?.records ?? [];
     expect(licences.map((r) => r.documentNo)).toEqual(['JY13501020001']);
     expect(licences[0]).toMatchObject({ title: '食品经营许可决定书', publishUntil: '2030-05-19' });
+    // Stored as the code 1, shown as the word; the legal representative comes from the record (no ID submitted).
+    expect(licences[0]?.fields.find((f) => f.code === 'XK_ZT')?.value).toBe('有效');
+    expect(view?.subject.legalRepName).toBe('林芳');
   });
 });
 
