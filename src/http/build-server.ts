@@ -11,6 +11,7 @@ import { registerCodesRoutes } from '../codes/routes.js';
 import { registerIngestRoutes } from '../ingest/routes.js';
 import { publicActor } from '../kernel/actor.js';
 import { registerCalendarRoutes } from '../kernel/calendar-routes.js';
+import { registerSubjectRoutes } from '../subjects/index.js';
 import { registerErrorHandler } from './errors-plugin.js';
 import type { HttpApp } from './types.js';
 
@@ -65,6 +66,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerCatalogRoutes(api, ctx);
     registerIngestRoutes(api, ctx);
     registerAccessRoutes(api, ctx);
+    registerSubjectRoutes(api, ctx);
   }, { prefix: '/api/v1' });
 
   return app;
