@@ -10,6 +10,7 @@ import { buildServer } from '../http/build-server.js';
 import { submitBatch, WORKER_MIN_BYTES } from '../ingest/index.js';
 import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/errors.js';
+import { rebuildSearchIndex } from '../subjects/index.js';
 import { loadConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { isDemoLoaded, loadDemo } from './load-demo.js';
@@ -164,6 +165,22 @@ export async function main(argv: string[]): Promise<void> {
       try {
         const summary = await loadDemo(ctx, { log: (line) => process.stdout.write(`  ${line}\n`) });
         process.stdout.write(`演示数据已就绪：${summary}\n`);
+      } finally {
+        await ctx.database.close();
+      }
+    });
+
+  program
+    .command('search-index')
+    .description('信用查询的索引：--rebuild 由主体及其曾用名重新计算（迁移后或索引疑似不一致时执行）')
+    .requiredOption('--rebuild', '重建索引')
+    .action(async () => {
+      const ctx = await createApp(loadConfig());
+      try {
+        const result = await rebuildSearchIndex(ctx, cliActor());
+        process.stdout.write(`信用查询索引已重建：${result.subjects} 个主体，${result.grams} 条二元组，用时 ${result.seconds} 秒\n`);
+      } catch (error) {
+        fail(error);
       } finally {
         await ctx.database.close();
       }

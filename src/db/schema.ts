@@ -253,3 +253,19 @@ export interface ReportsTable {
   requested_by_id: string | null;
   requested_by_name: string | null;
 }
+
+// 信用查询 (migration 0004): the subject search index, derived from subjects and subject_names.
+export interface SubjectSearchDocsTable {
+  subject_id: number;
+  is_person: boolean;
+  rank: number;
+  name_norm: string;
+  former_norms: string[];
+  initials: string;
+  grams: string[];
+}
+
+// Declaration merging keeps this module's tables out of the shared list above (fewer merge conflicts).
+export interface DB {
+  subject_search_docs: SubjectSearchDocsTable;
+}

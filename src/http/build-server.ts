@@ -14,6 +14,7 @@ import { registerRecordRoutes } from '../records/index.js';
 import { publicActor } from '../kernel/actor.js';
 import { registerCalendarRoutes } from '../kernel/calendar-routes.js';
 import { registerReportRoutes } from '../reports/routes.js';
+import { registerSubjectRoutes } from '../subjects/index.js';
 import { registerErrorHandler } from './errors-plugin.js';
 import type { HttpApp } from './types.js';
 import { registerWeb } from './web.js';
@@ -72,6 +73,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerRecordRoutes(api, ctx);
     registerArticleRoutes(api, ctx);
     registerReportRoutes(api, ctx);
+    registerSubjectRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   // The website and the console: after the API, so /api keeps its own 404s.
   await registerWeb(app);

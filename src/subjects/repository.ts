@@ -114,4 +114,140 @@ export async function findSubjectProfile(db: Kysely<DB>, subjectId: number) {
     .execute();
   const names = await db.selectFrom('subject_names').select(['name']).where('subject_id', '=', subjectId).orderBy('first_seen').execute();
   return { subject, identifiers, names: names.map((n) => n.name) };
+// ---- 信用查询: the search index (migration 0004) ----
+
+/** What the index needs besides the subject row: earlier names to add, the initials and the grams. */
+export interface SearchDocRow {
+  id: number;
+  /** Normalised earlier names to add to those already indexed. */
+  formerNorms: readonly string[];
+  initials: string;
+  /** Grams of the current name, these earlier names and the initials (`gramsOf`). */
+  grams: readonly string[];
+}
+
+const SEP = '\u001f';
+
+/**
+ * Adds or refreshes the index rows of these subjects in one statement. Current name, kind and rank come
+ * from `subjects`; for a subject already indexed (a rename) earlier names accumulate and the grams are
+ * recomputed from all of them.
+ */
+export async function upsertSearchDocs(db: Kysely<DB>, docs: readonly SearchDocRow[]): Promise<void> {
+  if (docs.length === 0) return;
+  await sql`
+    insert into subject_search_docs as d (subject_id, is_person, rank, name_norm, former_norms, initials, grams)
+    select s.id, s.kind = 'natural_person', least(length(s.name_norm), 32767), s.name_norm,
+      coalesce(string_to_array(nullif(t.formers, ''), ${SEP}), '{}'), t.initials, coalesce(string_to_array(nullif(t.grams, ''), ${SEP}), '{}')
+    from unnest(${docs.map((d) => d.id)}::int8[], ${docs.map((d) => d.formerNorms.join(SEP))}::text[], ${docs.map((d) => d.initials)}::text[],
+      ${docs.map((d) => d.grams.join(SEP))}::text[]) as t(subject_id, formers, initials, grams)
+    join subjects s on s.id = t.subject_id
+    on conflict (subject_id) do update set
+      is_person = excluded.is_person, rank = excluded.rank, name_norm = excluded.name_norm, initials = excluded.initials,
+      former_norms = array(select distinct f from unnest(d.former_norms || excluded.former_norms) f where f <> excluded.name_norm order by f),
+      grams = subject_search_grams(d.former_norms || excluded.former_norms || array[excluded.name_norm, excluded.initials])`.execute(db);
+}
+
+// A constant in the statement (not a parameter), so the planner plans for the audience it serves.
+const personFilter = (withPersons: boolean) => (withPersons ? sql`` : sql`and not d.is_person`);
+
+/** The condition a match must meet: all of the query's grams, and (for longer queries) the text itself. */
+function matchCondition(grams: readonly string[], verify: string | null) {
+  const holds = sql`d.grams @> ${grams}::text[]`;
+  if (verify === null) return holds;
+  return sql`${holds} and (strpos(d.name_norm, ${verify}) > 0 or strpos(d.initials, ${verify}) > 0
+    or exists (select 1 from unnest(d.former_norms) f where strpos(f, ${verify}) > 0))`;
+}
+
+/**
+ * Up to `cap` matching subjects in no particular order (through the grams' inverted index), with their
+ * rank. Fewer than `cap` means these are all the matches.
+ */
+export async function collectMatches(db: Kysely<DB>, input: { grams: readonly string[]; verify: string | null; withPersons: boolean; cap: number }) {
+  const { rows } = await sql<{ subject_id: number; rank: number }>`
+    select d.subject_id, d.rank from subject_search_docs d
+    where ${matchCondition(input.grams, input.verify)} ${personFilter(input.withPersons)}
+    limit ${input.cap}`.execute(db);
+  return rows;
+}
+
+/** Matches in rank order, walking the rank index and filtering: fast when matches are dense. */
+export async function pageDenseMatches(
+  db: Kysely<DB>,
+  input: { grams: readonly string[]; verify: string | null; withPersons: boolean; offset: number; limit: number },
+): Promise<number[]> {
+  const { rows } = await sql<{ subject_id: number }>`
+    select d.subject_id from subject_search_docs d
+    where ${matchCondition(input.grams, input.verify)} ${personFilter(input.withPersons)}
+    order by d.rank, d.subject_id
+    offset ${input.offset} limit ${input.limit}`.execute(db);
+  return rows.map((r) => r.subject_id);
+}
+
+/** Subjects holding any of these identifiers (exact, by kind and stored key), shortest name first. */
+export async function findSubjectsByIdentifiers(db: Kysely<DB>, identifiers: readonly { kind: string; valueKey: string }[], withPersons: boolean) {
+  if (identifiers.length === 0) return [];
+  const { rows } = await sql<{ id: number }>`
+    select distinct s.id, length(s.name_norm) as len
+    from unnest(${identifiers.map((i) => i.kind)}::text[], ${identifiers.map((i) => i.valueKey)}::text[]) as t(kind, value_key)
+    join subject_identifiers i on i.kind = t.kind and i.value_key = t.value_key
+    join subjects s on s.id = i.subject_id
+    where ${withPersons} or s.kind <> 'natural_person'
+    order by len, s.id
+    limit 100`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+const CODE_ORDER = `case i.kind when 'org-code' then 1 when 'reg-no' then 2 when 'tax-no' then 3 when 'institution-cert' then 4
+  when 'social-org-cert' then 5 when 'resident-id' then 6 else 7 end`;
+
+/** What a search result shows of these subjects: names, region, the best code to show, earlier names. */
+export async function loadSearchItems(db: Kysely<DB>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<{
+    id: number;
+    kind: string;
+    name: string;
+    name_norm: string;
+    uscc: string | null;
+    region_code: string | null;
+    other_code: string | null;
+    former_names: string[];
+  }>`
+    select s.id, s.kind, s.name, s.name_norm, s.uscc, s.region_code,
+      (select case when i.kind in ('resident-id', 'other-id') then i.value_masked else i.value_key end
+       from subject_identifiers i
+       where i.subject_id = s.id and i.kind <> 'uscc' and (i.kind not in ('resident-id', 'other-id') or i.value_masked is not null)
+       order by ${sql.raw(CODE_ORDER)}, i.value_key limit 1) as other_code,
+      array(select n.name from subject_names n where n.subject_id = s.id and n.name <> s.name order by n.first_seen desc, n.name) as former_names
+    from subjects s where s.id = any(${ids}::int8[])`.execute(db);
+  return rows;
+}
+
+/** One page of subjects by id, with all their names (for a rebuild of the index). */
+export async function readSubjectsForIndex(db: Kysely<DB>, afterId: number, limit: number) {
+  const { rows } = await sql<{ id: number; name_norm: string; names: string[] }>`
+    select s.id, s.name_norm, array(select n.name from subject_names n where n.subject_id = s.id) as names
+    from subjects s where s.id > ${afterId} order by s.id limit ${limit}`.execute(db);
+  return rows;
+}
+
+/** Empties the index and drops its secondary indexes, so a rebuild appends rows without maintaining them. */
+export async function clearSearchIndex(db: Kysely<DB>): Promise<void> {
+  await sql`truncate subject_search_docs`.execute(db);
+  await sql`drop index subject_search_docs_grams`.execute(db);
+  await sql`drop index subject_search_docs_order`.execute(db);
+}
+
+/** Builds the secondary indexes in one pass each (after `clearSearchIndex` and the appends). */
+export async function restoreSearchIndexes(db: Kysely<DB>): Promise<void> {
+  await sql`create index subject_search_docs_grams on subject_search_docs using gin (grams)`.execute(db);
+  await sql`create index subject_search_docs_order on subject_search_docs (rank, subject_id)`.execute(db);
+  await sql`analyze subject_search_docs`.execute(db);
+}
+
+export async function countSearchDocs(db: Kysely<DB>): Promise<{ docs: number; grams: number }> {
+  const { rows } = await sql<{ docs: number; grams: number }>`
+    select count(*)::int as docs, coalesce(sum(cardinality(grams)), 0)::int8 as grams from subject_search_docs`.execute(db);
+  return rows[0] ?? { docs: 0, grams: 0 };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import * as repo from './repository.js';
+import { initialsOf, searchGramsOf } from './search-text.js';
 
 /** One identifier a row carries. Personal ones arrive as keyed hash + ciphertext + masked form. */
 export interface IdentifierInput {
@@ -48,6 +49,9 @@ export class SubjectResolver {
   private readonly byIdentifier = new Map<string, number>();
   private readonly missing = new Set<string>();
   private readonly subjects = new Map<number, KnownSubject>();
+  /** Subjects created or renamed in the current chunk: the search index follows them (`indexForSearch`). */
+  private readonly created = new Map<number, string>();
+  private readonly renamed = new Map<number, string>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -96,6 +100,7 @@ export class SubjectResolver {
         newSubjects.push({ id, kind: row.kind, name: row.name, nameNorm: row.nameNorm, uscc: usccOf(row), region: row.region, legalRepId: repId, uncertain });
         newNames.push({ subjectId: id, name: row.name });
         this.subjects.set(id, { id, nameNorm: row.nameNorm, legalRepId: repId });
+        this.created.set(id, row.nameNorm);
         if (uncertain) this.byIdentifier.set(nameKey(row.nameNorm, row.region), id);
         this.learnIdentifiers(row.identifiers, id, newIdentifiers);
         results[index] = { subjectId: id, uncertain };
@@ -107,7 +112,10 @@ export class SubjectResolver {
     for (const [id, rename] of renames) {
       newNames.push({ subjectId: id, name: rename.name });
       const known = this.subjects.get(id);
-      if (known) known.nameNorm = rename.nameNorm;
+      if (known) {
+        if (!this.renamed.has(id)) this.renamed.set(id, known.nameNorm);
+        known.nameNorm = rename.nameNorm;
+      }
     }
     await repo.insertNames(this.db, newNames, this.now);
     await repo.renameSubjects(this.db, [...renames].map(([id, r]) => ({ id, ...r })), this.now);
@@ -116,7 +124,30 @@ export class SubjectResolver {
       if (known) known.legalRepId = repId;
     }
     await repo.linkLegalRepresentatives(this.db, [...repLinks].map(([id, repId]) => ({ id, repId })), this.now);
+    await this.indexForSearch();
     return results;
+  }
+
+  /**
+   * Keeps 信用查询 current in the batch's transaction, one statement a chunk: new subjects are indexed;
+   * renamed ones keep their earlier name and are indexed under the new one as well.
+   */
+  private async indexForSearch(): Promise<void> {
+    const docs = new Map<number, repo.SearchDocRow>();
+    const doc = (id: number, nameNorm: string, formerNorms: string[]): repo.SearchDocRow => {
+      const initials = initialsOf(nameNorm);
+      return { id, formerNorms, initials, grams: searchGramsOf([nameNorm, initials, ...formerNorms]) };
+    };
+    for (const [id, nameNorm] of this.created) docs.set(id, doc(id, nameNorm, []));
+    for (const [id, previous] of this.renamed) {
+      const nameNorm = this.subjects.get(id)?.nameNorm ?? previous;
+      // Created earlier in this chunk: the name it was created with is its earlier name.
+      const former = this.created.get(id) ?? previous;
+      docs.set(id, doc(id, nameNorm, former === nameNorm ? [] : [former]));
+    }
+    this.created.clear();
+    this.renamed.clear();
+    await repo.upsertSearchDocs(this.db, [...docs.values()]);
   }
 
   /** Natural persons named as legal representatives: found or created by the keyed hash of their ID. */
@@ -145,6 +176,7 @@ export class SubjectResolver {
         created.push({ id, kind: 'natural_person', name: person.name, nameNorm: person.nameNorm, uscc: null, region: person.region, legalRepId: null, uncertain: false });
         names.push({ subjectId: id, name: person.name });
         this.subjects.set(id, { id, nameNorm: person.nameNorm, legalRepId: null });
+        this.created.set(id, person.nameNorm);
         this.learnIdentifiers([person.identifier], id, identifiers);
         out[index] = id;
       }

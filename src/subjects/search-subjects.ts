@@ -1,0 +1,155 @@
+import type { AppContext } from '../app/context.js';
+import { normalizeCode, PROVINCE_CODES } from '../codes/index.js';
+import { AppError } from '../kernel/errors.js';
+import { SubjectErrors } from './errors.js';
+import { normalizeName } from './normalize-name.js';
+import * as repo from './repository.js';
+import {
+  SEARCH_PAGE_MAX,
+  SEARCH_PAGE_SIZE_DEFAULT,
+  SEARCH_PAGE_SIZE_MAX,
+  SEARCH_QUERY_MAX_LENGTH,
+  SEARCH_QUERY_MIN_LENGTH,
+  SEARCH_TOTAL_CAP,
+} from './search-limits.js';
+import { charLength, gramsOf } from './search-text.js';
+
+/** Who is searching: the public never sees natural persons; staff see them with masked numbers. */
+export type SearchAudience = 'public' | 'staff';
+
+export interface SearchSubjectsInput {
+  q: unknown;
+  page?: unknown;
+  pageSize?: unknown;
+  audience: SearchAudience;
+}
+
+export interface SearchItem {
+  id: number;
+  name: string;
+  kind: string;
+  uscc: string | null;
+  /** The best identifier to show: the USCC, else another code; a person's number only masked. */
+  code: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  /** The earlier name the query matched, when it did not match the current one. */
+  formerName: string | null;
+}
+
+export interface SearchResult {
+  total: number;
+  totalIsLowerBound: boolean;
+  page: number;
+  pageSize: number;
+  items: SearchItem[];
+}
+
+const CODE_KINDS = ['uscc', 'org-code', 'reg-no', 'tax-no', 'institution-cert', 'social-org-cert'] as const;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const LOOKS_LIKE_CODE = /^(?=.*\d)[0-9A-Z]{8,20}$/;
+
+function invalidQuery(reason: string, reasonEn: string): AppError {
+  return new AppError(SubjectErrors.SEARCH_QUERY_INVALID, { reason, reasonEn });
+}
+
+function readPaging(value: unknown, fallback: number, max: number, name: string): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,6}$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new AppError(SubjectErrors.SEARCH_PAGE_INVALID, {
+      reason: `${name} 应为 1–${max} 的整数`,
+      reasonEn: `${name} must be an integer from 1 to ${max}`,
+    });
+  }
+  return n;
+}
+
+/** Checks the query text and returns it trimmed; throws the search's coded errors. */
+function checkQuery(q: unknown): string {
+  if (q === undefined || q === null) throw invalidQuery('请输入查询词（参数 q）', 'the query (q) is missing');
+  if (typeof q !== 'string') throw invalidQuery('查询词只能有一个', 'give one query');
+  if (CONTROL.test(q)) throw invalidQuery('查询词不能包含控制字符', 'the query contains control characters');
+  const trimmed = q.trim();
+  if (trimmed === '') throw invalidQuery('请输入查询词，不能只有空格', 'the query is empty');
+  if (charLength(q) > SEARCH_QUERY_MAX_LENGTH) {
+    throw invalidQuery(`查询词不能超过 ${SEARCH_QUERY_MAX_LENGTH} 个字符`, `the query is longer than ${SEARCH_QUERY_MAX_LENGTH} characters`);
+  }
+  return trimmed;
+}
+
+/**
+ * 信用查询: finds subjects by part of their current or an earlier name (two characters or more; width,
+ * bracket style and traditional characters do not matter), by the pinyin initials of their name, or by
+ * an exact identifier (统一社会信用代码, 组织机构代码, 注册号…; staff also 居民身份证号码). Results are ordered by
+ * the length of the current name, then id: an exact name comes first. The public never sees natural
+ * persons. `total` is exact up to `SEARCH_TOTAL_CAP`; beyond it, `totalIsLowerBound` is set.
+ */
+export async function searchSubjects(ctx: AppContext, input: SearchSubjectsInput): Promise<SearchResult> {
+  const text = checkQuery(input.q);
+  const page = readPaging(input.page, 1, SEARCH_PAGE_MAX, 'page');
+  const pageSize = readPaging(input.pageSize, SEARCH_PAGE_SIZE_DEFAULT, SEARCH_PAGE_SIZE_MAX, 'pageSize');
+  const withPersons = input.audience === 'staff';
+  const offset = (page - 1) * pageSize;
+
+  const byCode = await searchByCode(ctx, normalizeCode(text), withPersons);
+  if (byCode.length > 0) {
+    const ids = byCode.slice(offset, offset + pageSize);
+    return { total: byCode.length, totalIsLowerBound: false, page, pageSize, items: await present(ctx, ids, null) };
+  }
+
+  const query = normalizeName(text);
+  if (charLength(query) < SEARCH_QUERY_MIN_LENGTH) throw new AppError(SubjectErrors.SEARCH_QUERY_TOO_SHORT);
+  const grams = gramsOf(query);
+  // Two characters: holding the gram is the match. Longer: every gram, then the text itself.
+  const search = { grams, verify: charLength(query) > 2 ? query : null, withPersons };
+  const matches = await repo.collectMatches(ctx.db, { ...search, cap: SEARCH_TOTAL_CAP + 1 });
+  if (matches.length <= SEARCH_TOTAL_CAP) {
+    // All the matches: order them here.
+    matches.sort((a, b) => a.rank - b.rank || a.subject_id - b.subject_id);
+    const ids = matches.slice(offset, offset + pageSize).map((m) => m.subject_id);
+    return { total: matches.length, totalIsLowerBound: false, page, pageSize, items: await present(ctx, ids, query) };
+  }
+  // Many matches: walking subjects in rank order finds a page of them quickly.
+  const ids = await repo.pageDenseMatches(ctx.db, { ...search, offset, limit: pageSize });
+  return { total: SEARCH_TOTAL_CAP, totalIsLowerBound: true, page, pageSize, items: await present(ctx, ids, query) };
+}
+
+/** Exact identifier look-up: codes as stored, resident ID numbers (staff only) through their keyed hash. */
+async function searchByCode(ctx: AppContext, code: string, withPersons: boolean): Promise<number[]> {
+  if (!LOOKS_LIKE_CODE.test(code)) return [];
+  const wanted: { kind: string; valueKey: string }[] = CODE_KINDS.map((kind) => ({ kind, valueKey: code }));
+  if (withPersons && /^(\d{17}[\dX]|\d{15})$/.test(code)) {
+    wanted.push({ kind: 'resident-id', valueKey: ctx.crypto.blindIndex('resident-id', code) });
+  }
+  return repo.findSubjectsByIdentifiers(ctx.db, wanted, withPersons);
+}
+
+async function present(ctx: AppContext, ids: readonly number[], query: string | null): Promise<SearchItem[]> {
+  const rows = new Map((await repo.loadSearchItems(ctx.db, ids)).map((row) => [row.id, row]));
+  const items: SearchItem[] = [];
+  for (const id of ids) {
+    const row = rows.get(id);
+    if (!row) continue;
+    const formerName =
+      query !== null && !row.name_norm.includes(query) ? (row.former_names.find((name) => normalizeName(name).includes(query)) ?? null) : null;
+    items.push({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      uscc: row.uscc,
+      code: row.uscc ?? row.other_code,
+      regionCode: row.region_code,
+      regionName: regionName(row.region_code),
+      formerName,
+    });
+  }
+  return items;
+}
+
+/** The province of a division code (`src/codes` holds province names only), or null. */
+function regionName(code: string | null): string | null {
+  if (!code || !/^\d{6}$/.test(code)) return null;
+  return PROVINCE_CODES[code.slice(0, 2)] ?? null;
+}
