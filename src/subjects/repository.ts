@@ -114,6 +114,8 @@ export async function findSubjectProfile(db: Kysely<DB>, subjectId: number) {
     .execute();
   const names = await db.selectFrom('subject_names').select(['name']).where('subject_id', '=', subjectId).orderBy('first_seen').execute();
   return { subject, identifiers, names: names.map((n) => n.name) };
+}
+
 // ---- 信用查询: the search index (migration 0004) ----
 
 /** What the index needs besides the subject row: earlier names to add, the initials and the grams. */
