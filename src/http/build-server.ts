@@ -10,7 +10,7 @@ import { registerArticleRoutes } from '../articles/index.js';
 import { registerCatalogRoutes } from '../catalog/routes.js';
 import { registerCodesRoutes } from '../codes/routes.js';
 import { registerIngestRoutes } from '../ingest/routes.js';
-import { registerRecordRoutes } from '../records/index.js';
+import { listBadges, registerRecordRoutes } from '../records/index.js';
 import { publicActor } from '../kernel/actor.js';
 import { registerCalendarRoutes } from '../kernel/calendar-routes.js';
 import { registerReportRoutes } from '../reports/routes.js';
@@ -73,7 +73,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerRecordRoutes(api, ctx);
     registerArticleRoutes(api, ctx);
     registerReportRoutes(api, ctx);
-    registerSubjectRoutes(api, ctx);
+    registerSubjectRoutes(api, ctx, (ids) => listBadges(ctx, ids));
   }, { prefix: '/api/v1' });
   // The website and the console: after the API, so /api keeps its own 404s.
   await registerWeb(app);

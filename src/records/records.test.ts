@@ -144,6 +144,9 @@ describe('the 双公示 column, badges and headline figures', () => {
     expect(badges.get(id)).toEqual(['black']);
     expect(badges.has(other)).toBe(false);
     expect((await getSubjectRecord(ctx, id, 'public'))?.subject.badges).toEqual(['black']);
+    // Search results carry the badge too.
+    const search = await app.inject({ method: 'GET', url: `/api/v1/public/search?q=${encodeURIComponent('黑名单测试')}` });
+    expect(search.json().items.map((i: { name: string; badges: string[] }) => [i.name, i.badges])).toEqual([['福州黑名单测试有限公司', ['black']]]);
 
     const stats = await getPublicStats(ctx);
     const persons = await ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'natural_person').executeTakeFirstOrThrow();

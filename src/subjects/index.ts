@@ -10,7 +10,7 @@ export { searchSubjects, type SearchAudience, type SearchItem, type SearchResult
 /** Recomputes the search index from subjects and their names. */
 export { rebuildSearchIndex, type RebuildSearchIndexResult } from './rebuild-search-index.js';
 /** Registers `GET /public/search`. */
-export { registerSubjectRoutes } from './routes.js';
+export { registerSubjectRoutes, type BadgeSource } from './routes.js';
 /** The search's limits (query length, page size, total cap). */
 export * from './search-limits.js';
 /** The search's request and response schemas. */

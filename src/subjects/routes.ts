@@ -9,8 +9,11 @@ function audienceOf(actor: Actor): SearchAudience {
   return actor.type === 'public' || (actor.subjectId ?? null) !== null ? 'public' : 'staff';
 }
 
-/** 信用查询: `GET /public/search`. */
-export function registerSubjectRoutes(app: HttpApp, ctx: AppContext): void {
+/** List badges of subjects, from their list records (the records module gives them at composition). */
+export type BadgeSource = (subjectIds: readonly number[]) => Promise<Map<number, ('red' | 'black' | 'watch')[]>>;
+
+/** 信用查询: `GET /public/search`; each hit carries its list badges. */
+export function registerSubjectRoutes(app: HttpApp, ctx: AppContext, badgesOf: BadgeSource): void {
   app.get(
     '/public/search',
     {
@@ -28,7 +31,9 @@ export function registerSubjectRoutes(app: HttpApp, ctx: AppContext): void {
     async (request) => {
       // Validation failed: read the raw values, and let the search say precisely what is wrong.
       const query = request.query as Record<string, unknown>;
-      return searchSubjects(ctx, { q: query.q, page: query.page, pageSize: query.pageSize, audience: audienceOf(request.actor) });
+      const result = await searchSubjects(ctx, { q: query.q, page: query.page, pageSize: query.pageSize, audience: audienceOf(request.actor) });
+      const badges = await badgesOf(result.items.map((item) => item.id));
+      return { ...result, items: result.items.map((item) => ({ ...item, badges: badges.get(item.id) ?? [] })) };
     },
   );
 }

@@ -30,6 +30,9 @@ export const SearchItemSchema = Type.Object({
   regionCode: Nullable(Type.String({ description: '行政区划代码' })),
   regionName: Nullable(Type.String({ description: '行政区划名称（目前为省级）' })),
   formerName: Nullable(Type.String({ description: '查询词匹配的是曾用名时，为该曾用名' })),
+  badges: Type.Array(Type.Union([Type.Literal('red'), Type.Literal('black'), Type.Literal('watch')]), {
+    description: '名单标识：red 红名单，black 黑名单，watch 重点关注名单（公示期内的名单记录）',
+  }),
 });
 
 export const SearchResultSchema = Type.Object({

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../src/reports/pdf-tools.test-support.js';
 import { screenshot, startSite, type Site } from './site.js';
@@ -49,16 +51,19 @@ describe('a visitor checks a company', () => {
 
     // Download the credit report.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载信用报告' }).click()]);
-    const file = await download.path();
+    // Saved under its own name, as a browser would (the verify page accepts .pdf files).
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xinyong-flow-')), download.suggestedFilename());
+    await download.saveAs(file);
     const pdf = fs.readFileSync(file);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(download.suggestedFilename()).toMatch(/^信用报告-.+\.pdf$/);
-    const text = pdfText(pdf);
-    const number = /报告编号\s*(XY\d{8}\d+)/.exec(text)?.[1];
-    const code = /验证码\s*([A-Z0-9]{6,12})/.exec(text)?.[1];
-    expect(number, text.slice(0, 400)).toBeDefined();
-    expect(code).toBeDefined();
-    expect(text.replace(/\s+/g, '')).toContain(target.name);
+    // What a recipient reads off the report: its number and verification code (also in the QR code).
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    const number = /XY\d{14}/.exec(text)?.[0];
+    const code = /验证码([A-Z0-9]{8})/.exec(text)?.[1];
+    expect(number, text.slice(0, 600)).toBeDefined();
+    expect(code, text.slice(0, 600)).toBeDefined();
+    expect(text).toContain(target.name);
 
     // Verify it as someone who received it: by number and code (the QR code's link) …
     await page.goto(`/verify?number=${number}&code=${code}`);
@@ -75,7 +80,7 @@ describe('a visitor checks a company', () => {
     const tampered = Buffer.from(pdf);
     const at = Math.floor(tampered.length / 2);
     tampered[at] = tampered[at]! ^ 0x20;
-    const tamperedFile = `${file}-tampered.pdf`;
+    const tamperedFile = file.replace(/\.pdf$/, '-改.pdf');
     fs.writeFileSync(tamperedFile, tampered);
     await page.locator('input[type=file]').setInputFiles(tamperedFile);
     await page.getByText('文件未通过核验').waitFor();
