@@ -41,7 +41,7 @@ async function serve(options: { demoOnFirstRun?: boolean; port?: string }): Prom
   const ctx = await createApp(config);
   if (options.demoOnFirstRun && !(await isDemoLoaded(ctx))) {
     process.stdout.write('首次启动：正在生成演示城市数据（约需一两分钟）…\n');
-    const summary = await loadDemo(ctx, { log: (line) => process.stdout.write(`  ${line}\n`) });
+    const { summary } = await loadDemo(ctx, { log: (line) => process.stdout.write(`  ${line}\n`) });
     process.stdout.write(`演示数据已就绪：${summary}\n`);
   }
   const app = await buildServer(ctx, { logger: { level: config.logLevel } });
@@ -163,7 +163,7 @@ export async function main(argv: string[]): Promise<void> {
     .action(async () => {
       const ctx = await createApp(loadConfig());
       try {
-        const summary = await loadDemo(ctx, { log: (line) => process.stdout.write(`  ${line}\n`) });
+        const { summary } = await loadDemo(ctx, { log: (line) => process.stdout.write(`  ${line}\n`) });
         process.stdout.write(`演示数据已就绪：${summary}\n`);
       } finally {
         await ctx.database.close();

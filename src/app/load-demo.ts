@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { createDepartment, createUser, ensureAdminUser } from '../access/index.js';
 import { createArticle } from '../articles/index.js';
-import { DEMO_ARTICLES, DEPARTMENTS, generateCity, LICENCE_COLUMNS, PENALTY_COLUMNS, toCsv } from '../demo/index.js';
+import { DEMO_ARTICLES, DEPARTMENTS, generateCity, type CityOptions, LICENCE_COLUMNS, PENALTY_COLUMNS, toCsv } from '../demo/index.js';
 import { submitBatch } from '../ingest/index.js';
 import { systemActor, type Actor } from '../kernel/actor.js';
 import { chinaDate } from '../kernel/calendar.js';
@@ -20,12 +20,28 @@ export async function isDemoLoaded(ctx: AppContext): Promise<boolean> {
   return row !== undefined;
 }
 
+export interface LoadDemoOptions {
+  log?: (line: string) => void;
+  /** City sizes and the share of spoiled rows; the default is the full demo city with 1% spoiled. */
+  city?: Omit<CityOptions, 'seed' | 'today'>;
+}
+
+export interface LoadedDemo {
+  summary: string;
+  /** Department code → id. */
+  departmentIds: Map<string, number>;
+  batches: { id: number; departmentCode: string; topicCode: string; accepted: number; rejected: number }[];
+  /** The subject the demo subject account (DEMO_SUBJECT_USERNAME / DEMO_PASSWORD) acts for. */
+  accountSubject: { id: number; name: string } | null;
+}
+
 /**
  * Loads the demo city through the real paths: departments and their users through the access
  * operations, and every department's licences and penalties as batches through the ingest pipeline
- * (about 1% of rows deliberately wrong, so the error reports have something to show).
+ * (about 1% of rows deliberately wrong, so the error reports have something to show); then the
+ * website's articles and a subject account. Browser tests load a smaller city the same way.
  */
-export async function loadDemo(ctx: AppContext, options: { log?: (line: string) => void } = {}): Promise<string> {
+export async function loadDemo(ctx: AppContext, options: LoadDemoOptions = {}): Promise<LoadedDemo> {
   const log = options.log ?? (() => {});
   await ensureAdminUser(ctx, { ...DEMO_ADMIN, displayName: '平台管理员' });
   log(`平台管理员：${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`);
@@ -44,7 +60,8 @@ export async function loadDemo(ctx: AppContext, options: { log?: (line: string) 
     departmentIds.set(dept.code, row.id);
   }
 
-  const city = generateCity({ seed: DEMO_SEED, today: chinaDate(ctx.clock.now()), invalidRate: 0.01 });
+  const city = generateCity({ invalidRate: 0.01, ...options.city, seed: DEMO_SEED, today: chinaDate(ctx.clock.now()) });
+  const batches: LoadedDemo['batches'] = [];
   const byAgency = new Map(DEPARTMENTS.map((d) => [d.uscc, d.code]));
   let stored = 0;
   let refused = 0;
@@ -67,18 +84,20 @@ export async function loadDemo(ctx: AppContext, options: { log?: (line: string) 
         format: 'csv',
         input: Readable.from([Buffer.from(toCsv(group, columns), 'utf8')]),
       });
+      batches.push({ id: report.id, departmentCode: code, topicCode, accepted: report.accepted, rejected: report.rejected });
       stored += report.accepted;
       refused += report.rejected;
       log(`${code} ${topicCode === 'XZCF' ? '行政处罚' : '行政许可'}：批次 ${report.id}，接收 ${report.accepted}，拒收 ${report.rejected}`);
     }
   }
-  await loadDemoWebsite(ctx, log);
+  const accountSubject = await loadDemoWebsite(ctx, log);
   const subjects = await ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return `${DEPARTMENTS.length} 个部门，${Number(subjects.n)} 个信用主体，${stored} 条记录入库，${refused} 行因数据错误被拒收（见各批次错误报告）`;
+  const summary = `${DEPARTMENTS.length} 个部门，${Number(subjects.n)} 个信用主体，${stored} 条记录入库，${refused} 行因数据错误被拒收（见各批次错误报告）`;
+  return { summary, departmentIds, batches, accountSubject };
 }
 
 /** The website's demo articles and a subject account for the enterprise with the most records. */
-async function loadDemoWebsite(ctx: AppContext, log: (line: string) => void): Promise<void> {
+async function loadDemoWebsite(ctx: AppContext, log: (line: string) => void): Promise<LoadedDemo['accountSubject']> {
   const admin: Actor = { ...systemActor, name: 'demo' };
   const hasArticles = await ctx.db.selectFrom('articles').select('id').limit(1).executeTakeFirst();
   if (!hasArticles) {
@@ -88,8 +107,13 @@ async function loadDemoWebsite(ctx: AppContext, log: (line: string) => void): Pr
       await createArticle(ctx, admin, { channel: article.channel, title: article.title, body: article.body, status: 'published', publishedAt });
     }
   }
-  const hasAccount = await ctx.db.selectFrom('users').select('id').where('username', '=', DEMO_SUBJECT_USERNAME).executeTakeFirst();
-  if (hasAccount) return;
+  const account = await ctx.db
+    .selectFrom('users')
+    .innerJoin('subjects', 'subjects.id', 'users.subject_id')
+    .select(['subjects.id', 'subjects.name'])
+    .where('users.username', '=', DEMO_SUBJECT_USERNAME)
+    .executeTakeFirst();
+  if (account) return { id: Number(account.id), name: account.name };
   const busiest = await ctx.db
     .selectFrom('records')
     .innerJoin('subjects', 'subjects.id', 'records.subject_id')
@@ -100,7 +124,7 @@ async function loadDemoWebsite(ctx: AppContext, log: (line: string) => void): Pr
     .orderBy('records.subject_id')
     .limit(1)
     .executeTakeFirst();
-  if (!busiest) return;
+  if (!busiest) return null;
   await createUser(ctx, systemActor, {
     username: DEMO_SUBJECT_USERNAME,
     displayName: busiest.name,
@@ -110,4 +134,5 @@ async function loadDemoWebsite(ctx: AppContext, log: (line: string) => void): Pr
     subjectId: Number(busiest.subject_id),
   });
   log(`主体账号（${busiest.name}）：${DEMO_SUBJECT_USERNAME} / ${DEMO_PASSWORD}`);
+  return { id: Number(busiest.subject_id), name: busiest.name };
 }
