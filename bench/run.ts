@@ -1,7 +1,9 @@
 import { ingestBench } from './ingest.js';
+import { searchBench } from './search.js';
 
 const BENCHES: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   ingest: ingestBench,
+  search: searchBench,
 };
 
 /** Runs the named benchmarks (all when none is named), one JSON line each. */
