@@ -207,7 +207,6 @@ export type NewAuditRow = Insertable<AuditLogTable>;
 export interface SubjectSearchDocsTable {
   subject_id: number;
   is_person: boolean;
-  rank: number;
   name_norm: string;
   former_norms: string[];
   initials: string;
