@@ -107,32 +107,39 @@ async function loadSubjects(url: string, total: number): Promise<Loaded[]> {
   const now = new Date().toISOString();
   const renameRng = createRng(deriveSeed(7, 'renames'));
   let id = 0;
-  for (const [kind, share, generate] of mix) {
-    const rng = createRng(deriveSeed(7, kind));
-    const n = Math.round(total * share);
-    for (let done = 0; done < n; ) {
-      const size = Math.min(50_000, n - done);
-      let subjects = '';
-      let identifiers = '';
-      let names = '';
-      for (let i = 0; i < size; i++) {
-        const s = generate(rng, opts);
-        id++;
-        const uscc = s.uscc ?? null;
-        subjects += `${id}\t${kind}\t${copyCell(s.name)}\t${copyCell(normalizeName(s.name))}\t${copyCell(uscc)}\t${s.region}\t${now}\t${now}\n`;
-        if (uscc) identifiers += `uscc\t${uscc}\t${id}\t${now}\norg-code\t${orgCodeFromUscc(uscc) ?? uscc.slice(8, 17)}\t${id}\t${now}\n`;
-        if (s.regNo) identifiers += `reg-no\t${s.regNo}\t${id}\t${now}\n`;
-        names += `${id}\t${copyCell(s.name)}\t${now}\n`;
-        // One subject in fifty was renamed: its earlier name stays searchable.
-        if (kind !== 'natural_person' && renameRng() < 0.02) names += `${id}\t${copyCell(`${s.name.slice(0, 2)}旧${s.name.slice(2)}`)}\t${now}\n`;
-        loaded.push({ id, kind, name: s.name, uscc });
-      }
-      await copy(client, 'copy subjects (id, kind, name, name_norm, uscc, region_code, created_at, updated_at) from stdin', subjects);
-      // Two generated subjects may share a code: the first keeps it, as ingest does.
-      await copy(client, 'copy subject_identifiers (kind, value_key, subject_id, first_seen) from stdin', identifiers, true);
-      await copy(client, 'copy subject_names (subject_id, name, first_seen) from stdin', names);
-      done += size;
+  const rngs = new Map(mix.map(([kind]) => [kind, createRng(deriveSeed(7, kind))]));
+  const shuffleRng = createRng(deriveSeed(7, 'order'));
+  // Blocks of 50,000 holding every kind in its share, shuffled: ids follow registration order, not kind.
+  for (let done = 0; done < total; ) {
+    const size = Math.min(50_000, total - done);
+    const block: { kind: string; s: ReturnType<(typeof mix)[number][2]> }[] = [];
+    for (const [kind, share, generate] of mix) {
+      const rng = rngs.get(kind) as Rng;
+      for (let i = 0; i < Math.round(size * share); i++) block.push({ kind, s: generate(rng, opts) });
     }
+    for (let i = block.length - 1; i > 0; i--) {
+      const k = Math.floor(shuffleRng() * (i + 1));
+      [block[i], block[k]] = [block[k]!, block[i]!];
+    }
+    let subjects = '';
+    let identifiers = '';
+    let names = '';
+    for (const { kind, s } of block) {
+      id++;
+      const uscc = s.uscc ?? null;
+      subjects += `${id}\t${kind}\t${copyCell(s.name)}\t${copyCell(normalizeName(s.name))}\t${copyCell(uscc)}\t${s.region}\t${now}\t${now}\n`;
+      if (uscc) identifiers += `uscc\t${uscc}\t${id}\t${now}\norg-code\t${orgCodeFromUscc(uscc) ?? uscc.slice(8, 17)}\t${id}\t${now}\n`;
+      if (s.regNo) identifiers += `reg-no\t${s.regNo}\t${id}\t${now}\n`;
+      names += `${id}\t${copyCell(s.name)}\t${now}\n`;
+      // One subject in fifty was renamed: its earlier name stays searchable.
+      if (kind !== 'natural_person' && renameRng() < 0.02) names += `${id}\t${copyCell(`${s.name.slice(0, 2)}旧${s.name.slice(2)}`)}\t${now}\n`;
+      loaded.push({ id, kind, name: s.name, uscc });
+    }
+    await copy(client, 'copy subjects (id, kind, name, name_norm, uscc, region_code, created_at, updated_at) from stdin', subjects);
+    // Two generated subjects may share a code: the first keeps it, as ingest does.
+    await copy(client, 'copy subject_identifiers (kind, value_key, subject_id, first_seen) from stdin', identifiers, true);
+    await copy(client, 'copy subject_names (subject_id, name, first_seen) from stdin', names);
+    done += size;
   }
   await client.query(`select setval('subjects_id_seq', ${id})`);
   await client.query('analyze subjects');
