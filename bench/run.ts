@@ -1,9 +1,11 @@
 import { ingestBench } from './ingest.js';
 import { reportBench } from './report.js';
+import { searchBench } from './search.js';
 
 const BENCHES: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   ingest: ingestBench,
   report: reportBench,
+  search: searchBench,
 };
 
 /** Runs the named benchmarks (all when none is named), one JSON line each. */

@@ -258,7 +258,6 @@ export interface ReportsTable {
 export interface SubjectSearchDocsTable {
   subject_id: number;
   is_person: boolean;
-  rank: number;
   name_norm: string;
   former_norms: string[];
   initials: string;

@@ -24,6 +24,8 @@ export async function rebuildSearchIndex(ctx: AppContext, actor: Actor = systemA
   return ctx.database.bulkTransaction(async ({ db }) => {
     // The same lock as batches (ingest/repository.ts lockIngest): no subject appears while we read them.
     await sql`select pg_advisory_xact_lock(7468002)`.execute(db);
+    // Building the gram index of a million subjects sorts tens of millions of entries.
+    if (ctx.database.kind === 'pg') await sql`set local maintenance_work_mem = '256MB'`.execute(db);
     await repo.clearSearchIndex(db);
     let after = 0;
     for (;;) {

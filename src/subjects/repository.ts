@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { SEARCH_EXACT_LIMIT } from './search-limits.js';
 
 /** All SQL of the subject registry. Bulk writes pass arrays through `unnest`, one statement per chunk. */
 
@@ -131,21 +132,21 @@ export interface SearchDocRow {
 const SEP = '\u001f';
 
 /**
- * Adds or refreshes the index rows of these subjects in one statement. Current name, kind and rank come
- * from `subjects`; for a subject already indexed (a rename) earlier names accumulate and the grams are
+ * Adds or refreshes the index rows of these subjects in one statement. Current name and kind come from
+ * `subjects`; for a subject already indexed (a rename) earlier names accumulate and the grams are
  * recomputed from all of them.
  */
 export async function upsertSearchDocs(db: Kysely<DB>, docs: readonly SearchDocRow[]): Promise<void> {
   if (docs.length === 0) return;
   await sql`
-    insert into subject_search_docs as d (subject_id, is_person, rank, name_norm, former_norms, initials, grams)
-    select s.id, s.kind = 'natural_person', least(length(s.name_norm), 32767), s.name_norm,
+    insert into subject_search_docs as d (subject_id, is_person, name_norm, former_norms, initials, grams)
+    select s.id, s.kind = 'natural_person', s.name_norm,
       coalesce(string_to_array(nullif(t.formers, ''), ${SEP}), '{}'), t.initials, coalesce(string_to_array(nullif(t.grams, ''), ${SEP}), '{}')
     from unnest(${docs.map((d) => d.id)}::int8[], ${docs.map((d) => d.formerNorms.join(SEP))}::text[], ${docs.map((d) => d.initials)}::text[],
       ${docs.map((d) => d.grams.join(SEP))}::text[]) as t(subject_id, formers, initials, grams)
     join subjects s on s.id = t.subject_id
     on conflict (subject_id) do update set
-      is_person = excluded.is_person, rank = excluded.rank, name_norm = excluded.name_norm, initials = excluded.initials,
+      is_person = excluded.is_person, name_norm = excluded.name_norm, initials = excluded.initials,
       former_norms = array(select distinct f from unnest(d.former_norms || excluded.former_norms) f where f <> excluded.name_norm order by f),
       grams = subject_search_grams(d.former_norms || excluded.former_norms || array[excluded.name_norm, excluded.initials])`.execute(db);
 }
@@ -162,26 +163,38 @@ function matchCondition(grams: readonly string[], verify: string | null) {
 }
 
 /**
- * Up to `cap` matching subjects in no particular order (through the grams' inverted index), with their
- * rank. Fewer than `cap` means these are all the matches.
+ * Up to `cap` matching subjects in no particular order (through the grams' inverted index). Fewer than
+ * `cap` means these are all the matches.
  */
 export async function collectMatches(db: Kysely<DB>, input: { grams: readonly string[]; verify: string | null; withPersons: boolean; cap: number }) {
-  const { rows } = await sql<{ subject_id: number; rank: number }>`
-    select d.subject_id, d.rank from subject_search_docs d
+  const { rows } = await sql<{ subject_id: number; name_norm: string }>`
+    select d.subject_id, d.name_norm from subject_search_docs d
     where ${matchCondition(input.grams, input.verify)} ${personFilter(input.withPersons)}
     limit ${input.cap}`.execute(db);
   return rows;
 }
 
-/** Matches in rank order, walking the rank index and filtering: fast when matches are dense. */
+/** Subjects whose current normalised name is exactly this, by id (they lead the results). */
+export async function findExactNames(db: Kysely<DB>, nameNorm: string, withPersons: boolean): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    select s.id from subjects s
+    where s.name_norm = ${nameNorm} ${withPersons ? sql`` : sql`and s.kind <> 'natural_person'`}
+    order by s.id limit ${SEARCH_EXACT_LIMIT}`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Matches other than the exact name, in id order, walking the primary key and filtering: quick when
+ * matches are dense (the only case it is used for), and independent of how long the names are.
+ */
 export async function pageDenseMatches(
   db: Kysely<DB>,
-  input: { grams: readonly string[]; verify: string | null; withPersons: boolean; offset: number; limit: number },
+  input: { grams: readonly string[]; verify: string | null; exact: string; withPersons: boolean; offset: number; limit: number },
 ): Promise<number[]> {
   const { rows } = await sql<{ subject_id: number }>`
     select d.subject_id from subject_search_docs d
-    where ${matchCondition(input.grams, input.verify)} ${personFilter(input.withPersons)}
-    order by d.rank, d.subject_id
+    where ${matchCondition(input.grams, input.verify)} and d.name_norm <> ${input.exact} ${personFilter(input.withPersons)}
+    order by d.subject_id
     offset ${input.offset} limit ${input.limit}`.execute(db);
   return rows.map((r) => r.subject_id);
 }
@@ -234,17 +247,15 @@ export async function readSubjectsForIndex(db: Kysely<DB>, afterId: number, limi
   return rows;
 }
 
-/** Empties the index and drops its secondary indexes, so a rebuild appends rows without maintaining them. */
+/** Empties the index and drops its gram index, so a rebuild appends rows without maintaining them. */
 export async function clearSearchIndex(db: Kysely<DB>): Promise<void> {
   await sql`truncate subject_search_docs`.execute(db);
   await sql`drop index subject_search_docs_grams`.execute(db);
-  await sql`drop index subject_search_docs_order`.execute(db);
 }
 
-/** Builds the secondary indexes in one pass each (after `clearSearchIndex` and the appends). */
+/** Builds the gram index in one pass (after `clearSearchIndex` and the appends). */
 export async function restoreSearchIndexes(db: Kysely<DB>): Promise<void> {
   await sql`create index subject_search_docs_grams on subject_search_docs using gin (grams)`.execute(db);
-  await sql`create index subject_search_docs_order on subject_search_docs (rank, subject_id)`.execute(db);
   await sql`analyze subject_search_docs`.execute(db);
 }
 

@@ -45,8 +45,8 @@ describe('GET /api/v1/public/search', () => {
     expect(pub.json()).toMatchObject({ total: 1, totalIsLowerBound: false, page: 1, pageSize: 20, items: [{ name: '福州华信达贸易有限公司', kind: 'enterprise' }] });
     const staff = await get(`q=${encodeURIComponent('华信')}&pageSize=10`, { authorization: `Bearer ${token}` });
     expect(staff.statusCode).toBe(200);
-    expect(staff.json().items.map((i: { name: string }) => i.name)).toEqual(['林华信', '福州华信达贸易有限公司']);
-    expect(staff.json().items[0].code).toBe(`${residentId.slice(0, 10)}****${residentId.slice(14)}`);
+    expect(staff.json().items.map((i: { name: string }) => i.name)).toEqual(['福州华信达贸易有限公司', '林华信']);
+    expect(staff.json().items[1].code).toBe(`${residentId.slice(0, 10)}****${residentId.slice(14)}`);
     expect(staff.body).not.toContain(residentId);
   });
 

@@ -53,6 +53,7 @@ beforeAll(async () => {
     buildPenaltyRow({ CF_XDR_MC: '福州市鼓楼区老陈小吃店', CF_XDR_LB: '个体工商户', CF_XDR_SHXYM: '00000000000000000X', CF_XDR_GSZC: regNo }),
     buildPenaltyRow({ CF_XDR_MC: '王建国', CF_XDR_LB: '自然人', CF_XDR_SHXYM: '', CF_FRDB: '', CF_XDR_ZJLX: '身份证', CF_XDR_ZJHM: residentId }),
     buildPenaltyRow({ CF_XDR_MC: '王建国小吃店', CF_XDR_LB: '个体工商户', CF_XDR_SHXYM: '00000000000000000X', CF_XDR_GSZC: buildRegNo() }),
+    buildPenaltyRow({ CF_XDR_MC: '信达贸易' }),
     ...Array.from({ length: 12 }, (_, i) => buildPenaltyRow({ CF_XDR_MC: `福州闽江样例${'甲乙丙丁戊己庚辛壬癸子丑'[i]}${i % 3 === 0 ? '商贸' : ''}有限公司` })),
   ]);
   // A second batch renames a subject (same USCC, new name): the index follows within that batch.
@@ -61,16 +62,18 @@ beforeAll(async () => {
 afterAll(async () => ctx.dispose());
 
 describe('searchSubjects: what finds a subject', () => {
-  it('finds two-character parts of a name, shortest name first', async () => {
+  it('finds two-character parts of a name, in registration order', async () => {
     const result = await search('华信');
-    expect(names(result)).toEqual(['华信科技有限公司', '福州华信达贸易有限公司', '华信（福州）电子科技有限公司']);
+    expect(names(result)).toEqual(['福州华信达贸易有限公司', '华信科技有限公司', '华信（福州）电子科技有限公司']);
     expect(result).toMatchObject({ total: 3, totalIsLowerBound: false, page: 1, pageSize: 20 });
-    expect(result.items[1]).toMatchObject({ uscc: usccA, code: usccA, kind: 'enterprise', regionCode: '350102', regionName: '福建省', formerName: null });
+    expect(result.items[0]).toMatchObject({ uscc: usccA, code: usccA, kind: 'enterprise', regionCode: '350102', regionName: '福建省', formerName: null });
   });
 
   it('puts the exact name first and finds longer parts anywhere in the name', async () => {
     expect(names(await search('华信科技有限公司'))).toEqual(['华信科技有限公司']);
-    expect(names(await search('信达贸易'))).toEqual(['福州华信达贸易有限公司']);
+    expect(names(await search('信达贸易'))).toEqual(['信达贸易', '福州华信达贸易有限公司']);
+    expect(names(await search('信达'))).toEqual(['福州华信达贸易有限公司', '信达贸易']);
+    expect(names(await search('达贸易有'))).toEqual(['福州华信达贸易有限公司']);
     expect(names(await search('科技有限公司'))).toEqual(['华信科技有限公司', '华信（福州）电子科技有限公司']);
   });
 
@@ -123,11 +126,11 @@ describe('searchSubjects: what finds a subject', () => {
 });
 
 describe('searchSubjects: paging and bad input', () => {
-  it('pages deterministically: rank (name length), then id, without overlap', async () => {
+  it('pages deterministically, in id order, without overlap', async () => {
     const all = await search('闽江样例', 'public', { pageSize: 50 });
     expect(all.total).toBe(12);
-    const lengths = all.items.map((item) => Array.from(item.name).length);
-    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    const ids = all.items.map((item) => item.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
     const pages = [];
     for (let page = 1; page <= 3; page++) pages.push(...(await search('闽江样例', 'public', { page, pageSize: 5 })).items.map((i) => i.id));
     expect(pages).toEqual(all.items.map((i) => i.id));
@@ -155,26 +158,36 @@ describe('rebuildSearchIndex', () => {
   it('recomputes the same answers from subjects and their names', async () => {
     const before = await Promise.all(queries.flatMap((q) => [search(q), search(q, 'staff')]));
     const result = await rebuildSearchIndex(ctx);
-    expect(result.subjects).toBe(20);
+    expect(result.subjects).toBe(21);
     const after = await Promise.all(queries.flatMap((q) => [search(q), search(q, 'staff')]));
     expect(after).toEqual(before);
     const audit = await ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'search_index.rebuilt').execute();
     expect(audit).toHaveLength(1);
   });
 
-  it('caps the total: beyond it the total is a lower bound and pages still follow rank order', async () => {
+  it('caps the total: beyond it the total is a lower bound, and pages still put the exact name first, then ids', async () => {
     const now = ctx.clock.now();
     await sql`
       insert into subjects (kind, name, name_norm, created_at, updated_at)
-      select 'enterprise', n, n, ${now}, ${now} from (select '样本' || repeat('号', i % 7) || i::text || '商行' as n from generate_series(1, 5003) i) t`.execute(ctx.db);
+      select 'enterprise', n, n, ${now}, ${now} from (select '样本' || repeat('号', i % 7) || i::text || '商行' as n from generate_series(1, 2003) i
+        union all select '样本') t`.execute(ctx.db);
     await rebuildSearchIndex(ctx);
     const first = await search('样本', 'public', { pageSize: 50 });
-    expect(first).toMatchObject({ total: 5000, totalIsLowerBound: true });
+    expect(first).toMatchObject({ total: 2000, totalIsLowerBound: true });
+    expect(first.items[0]?.name).toBe('样本');
     const second = await search('样本', 'public', { page: 2, pageSize: 50 });
     const ids = [...first.items, ...second.items].map((i) => i.id);
     const { rows } = await sql<{ id: number }>`
-      select id from subjects where name like '样本%' order by length(name_norm), id limit 100`.execute(ctx.db);
+      select id from subjects where name like '样本%' order by name = '样本' desc, id limit 100`.execute(ctx.db);
     expect(ids).toEqual(rows.map((r) => r.id));
+    expect((await search('样本', 'public', { page: 3, pageSize: 50 })).items.map((i) => i.id)).toEqual(
+      (await sql<{ id: number }>`select id from subjects where name like '样本_%' order by id offset 99 limit 50`.execute(ctx.db)).rows.map((r) => r.id),
+    );
+    // A longer query is verified on the text, not only its grams (号号 occurs in many of these names).
+    const longer = await search('本号号号号号', 'public', { pageSize: 50 });
+    const { rows: expected } = await sql<{ n: number }>`select count(*)::int as n from subjects where name like '%本号号号号号%'`.execute(ctx.db);
+    expect(longer.total).toBe(expected[0]?.n);
+    expect(longer.items.every((i) => i.name.includes('本号号号号号'))).toBe(true);
     // A rarer longer query among them is counted exactly.
     expect(await search('样本号号号号号号1', 'public', { pageSize: 50 })).toMatchObject({ totalIsLowerBound: false });
   });

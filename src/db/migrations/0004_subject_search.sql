@@ -2,22 +2,18 @@
 -- from subjects and subject_names (run it once after this migration on a database that already holds subjects).
 
 -- One row per subject: what a query is verified against (normalised current and former names and the
--- pinyin initials of the current name), every two-character gram of those texts, and the rank that
--- orders results (the current name's length: an exact match is the shortest name containing the
--- query, so it comes first).
+-- pinyin initials of the current name) and every two-character gram of those texts.
 create table subject_search_docs (
   subject_id bigint primary key,
   is_person boolean not null,
-  rank smallint not null,
   name_norm text not null,
   former_norms text[] not null default '{}',
   initials text not null,
   grams text[] not null
 );
--- A query's grams → the subjects holding all of them (rare grams: a bitmap, then sorted by rank).
+-- A query's grams → the subjects holding all of them. Common grams are instead walked in id order
+-- (the primary key), filtered, stopping at the page.
 create index subject_search_docs_grams on subject_search_docs using gin (grams);
--- Results in rank order (common grams: walked in this order, filtered, stopping at the page).
-create index subject_search_docs_order on subject_search_docs (rank, subject_id);
 
 -- The distinct two-character grams of some texts (characters, not bytes); ingest computes the same in
 -- JavaScript for new subjects (subjects/search-text.ts gramsOf).
