@@ -183,22 +183,6 @@ export async function findExactNames(db: Kysely<DB>, nameNorm: string, withPerso
   return rows.map((r) => r.id);
 }
 
-/**
- * Matches other than the exact name, in id order, walking the primary key and filtering: quick when
- * matches are dense (the only case it is used for), and independent of how long the names are.
- */
-export async function pageDenseMatches(
-  db: Kysely<DB>,
-  input: { grams: readonly string[]; verify: string | null; exact: string; withPersons: boolean; offset: number; limit: number },
-): Promise<number[]> {
-  const { rows } = await sql<{ subject_id: number }>`
-    select d.subject_id from subject_search_docs d
-    where ${matchCondition(input.grams, input.verify)} and d.name_norm <> ${input.exact} ${personFilter(input.withPersons)}
-    order by d.subject_id
-    offset ${input.offset} limit ${input.limit}`.execute(db);
-  return rows.map((r) => r.subject_id);
-}
-
 /** Subjects holding any of these identifiers (exact, by kind and stored key), shortest name first. */
 export async function findSubjectsByIdentifiers(db: Kysely<DB>, identifiers: readonly { kind: string; valueKey: string }[], withPersons: boolean) {
   if (identifiers.length === 0) return [];

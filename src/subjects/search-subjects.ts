@@ -83,9 +83,9 @@ function checkQuery(q: unknown): string {
  * 信用查询: finds subjects by part of their current or an earlier name (two characters or more; width,
  * bracket style and traditional characters do not matter), by the pinyin initials of their name, or by
  * an exact identifier (统一社会信用代码, 组织机构代码, 注册号…; staff also 居民身份证号码). Subjects whose current
- * name is exactly the query come first, then the others by id (registration order): an order that does
- * not depend on name length lets a common gram be walked in it and stop at the page. The public never sees natural
- * persons. `total` is exact up to `SEARCH_TOTAL_CAP`; beyond it, `totalIsLowerBound` is set.
+ * name is exactly the query come first, then the others by id (registration order). For a common
+ * substring only the first matches in storage order are read (see `SEARCH_TOTAL_CAP`). The public never
+ * sees natural persons. `total` is exact up to the cap; beyond it, `totalIsLowerBound` is set.
  */
 export async function searchSubjects(ctx: AppContext, input: SearchSubjectsInput): Promise<SearchResult> {
   const text = checkQuery(input.q);
@@ -105,26 +105,19 @@ export async function searchSubjects(ctx: AppContext, input: SearchSubjectsInput
   const grams = gramsOf(query);
   // Two characters: holding the gram is the match. Longer: every gram, then the text itself.
   const search = { grams, verify: charLength(query) > 2 ? query : null, withPersons };
-  const matches = await repo.collectMatches(ctx.db, { ...search, cap: SEARCH_TOTAL_CAP + 1 });
-  if (matches.length <= SEARCH_TOTAL_CAP) {
-    // All the matches: the exact name first, then by id.
-    matches.sort((a, b) => Number(b.name_norm === query) - Number(a.name_norm === query) || a.subject_id - b.subject_id);
-    const ids = matches.slice(offset, offset + pageSize).map((m) => m.subject_id);
-    return { total: matches.length, totalIsLowerBound: false, page, pageSize, items: await present(ctx, ids, query) };
-  }
-  // Many matches: the exact name first, then walking subjects in id order finds a page of them quickly.
-  const exact = await repo.findExactNames(ctx.db, query, withPersons);
-  const ids = exact.slice(offset, offset + pageSize);
-  if (ids.length < pageSize) {
-    const rest = await repo.pageDenseMatches(ctx.db, {
-      ...search,
-      exact: query,
-      offset: Math.max(0, offset - exact.length),
-      limit: pageSize - ids.length,
-    });
-    ids.push(...rest);
-  }
-  return { total: SEARCH_TOTAL_CAP, totalIsLowerBound: true, page, pageSize, items: await present(ctx, ids, query) };
+  // Read at most `want` matches through the inverted index (in storage order, which follows
+  // registration order), never all of a common substring's matches.
+  const want = Math.max(SEARCH_TOTAL_CAP, offset + pageSize) + 1;
+  const matches = await repo.collectMatches(ctx.db, { ...search, cap: want });
+  const lowerBound = matches.length >= want;
+  if (lowerBound) matches.pop();
+  // The exact name first, then by id; with more matches than were read, the exact names are looked up
+  // on their own so that they still lead.
+  const exact = lowerBound ? await repo.findExactNames(ctx.db, query, withPersons) : [];
+  matches.sort((a, b) => Number(b.name_norm === query) - Number(a.name_norm === query) || a.subject_id - b.subject_id);
+  const ordered = [...new Set([...exact, ...matches.map((m) => m.subject_id)])];
+  const ids = ordered.slice(offset, offset + pageSize);
+  return { total: lowerBound ? Math.max(ordered.length, want - 1) : ordered.length, totalIsLowerBound: lowerBound, page, pageSize, items: await present(ctx, ids, query) };
 }
 
 /** Exact identifier look-up: codes as stored, resident ID numbers (staff only) through their keyed hash. */
