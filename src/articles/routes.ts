@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../app/context.js';
+import { attachmentDisposition } from '../http/attachment.js';
 import type { HttpApp } from '../http/types.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { addAttachment, removeAttachment } from './attach-file.js';
@@ -14,7 +15,7 @@ const AttachmentParams = Type.Object({ id: Id, attachmentId: Id });
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 function download(fileName: string) {
-  return `attachment; filename="attachment${fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.')) : ''}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return attachmentDisposition(`attachment${fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.')) : ''}`, fileName);
 }
 
 /** The website's articles (信用动态 / 政策法规 / 诚信文化) and their editing in the console. */

@@ -1,3 +1,4 @@
+import { addCalendarDays } from '../kernel/calendar.js';
 import type { TopicDefinition } from './schemas.js';
 
 /**
@@ -27,11 +28,6 @@ export function addMonths(date: string, months: number): string {
   return new Date(Date.UTC(y, m, Math.min(day, last))).toISOString().slice(0, 10);
 }
 
-/** The day before a `YYYY-MM-DD` date. */
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * The last day a record is published, from its topic's rule: the record's own 公示截止期 when given;
  * otherwise, for severity tiers, the decision date plus the maximum period of the topic's severity
@@ -44,9 +40,9 @@ export function publicationEndOf(def: TopicDefinition, decisionDate: string | nu
   const rule = def.publication;
   switch (rule.kind) {
     case 'severity-tiers':
-      return decisionDate ? dayBefore(addMonths(decisionDate, SEVERITY_PERIOD_MONTHS[rule.defaultSeverity ?? 'general'].max)) : null;
+      return decisionDate ? addCalendarDays(addMonths(decisionDate, SEVERITY_PERIOD_MONTHS[rule.defaultSeverity ?? 'general'].max), -1) : null;
     case 'months':
-      return decisionDate && rule.months ? dayBefore(addMonths(decisionDate, rule.months)) : null;
+      return decisionDate && rule.months ? addCalendarDays(addMonths(decisionDate, rule.months), -1) : null;
     case 'validity':
       return validityEnd;
     case 'none':

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../app/context.js';
+import { attachmentDisposition } from '../http/attachment.js';
 import type { HttpApp } from '../http/types.js';
 import { AppError } from '../kernel/errors.js';
 import { buildTemplate } from './build-template.js';
@@ -96,7 +97,7 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext): void {
       const name = `${topic.definition.name}导入模板_${topic.definition.code}_v${topic.version}.xlsx`;
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${topic.definition.code}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('content-disposition', attachmentDisposition(`${topic.definition.code}.xlsx`, name))
         .send(file);
     },
   );

@@ -79,5 +79,3 @@ export type {
 } from './types.js';
 /** The library's error catalogue entries (for invalid arguments, not invalid codes). */
 export { CodesErrors } from './errors.js';
-/** Today's date (YYYY-MM-DD) in China (UTC+8), whatever the server's time zone. */
-export { todayInChina } from './calendar-date.js';

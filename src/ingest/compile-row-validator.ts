@@ -123,6 +123,15 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
   const keyIndexes = def.businessKey.map((code) => at(code));
   const personalIndexes = new Set([idx.idNumber, idx.repIdNumber].filter((i) => i >= 0));
   const enumSets = items.map((item) => (item.enum ? new Set(item.enum) : undefined));
+  // The end of a record's publication window depends only on its decision date (or its own dates):
+  // computed once per distinct date of the batch.
+  const endByDecision = new Map<string, string | null>();
+  const publicationEnd = (decisionDate: string | null, validityEnd: string | null): string | null => {
+    if (decisionDate === null || def.publication.kind === 'validity') return publicationEndOf(def, decisionDate, null, validityEnd);
+    let end = endByDecision.get(decisionDate);
+    if (end === undefined) endByDecision.set(decisionDate, (end = publicationEndOf(def, decisionDate, null, null)));
+    return end;
+  };
   // Values recur across rows (categories, dates, the deciding agency's USCC): enumerations, dates and
   // codes are normalised once per distinct value per batch; amounts and integers are cheap to redo.
   const normalizers: Normalizer[] = items.map((item, i) => {
@@ -266,7 +275,7 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
     if (givenEnd && decisionDate && givenEnd < decisionDate) {
       issue(issues, raw, idx.publicationEnd, 'date-order', `公示截止期 ${givenEnd} 早于决定日期 ${decisionDate}`);
     }
-    const publishUntil = publicationEndOf(def, decisionDate, givenEnd, get(values, idx.validityEnd) || null);
+    const publishUntil = givenEnd ?? publicationEnd(decisionDate, get(values, idx.validityEnd) || null);
 
     for (const found of issues) if (found.severity === 'error') return { ok: false, issues };
 

@@ -12,3 +12,5 @@ export { IngestErrors } from './errors.js';
 export { markInterruptedBatches } from './repository.js';
 /** HTTP routes of batch submission and reports. */
 export { registerIngestRoutes } from './routes.js';
+/** The batch as the API shows it. */
+export { BatchSchema, type BatchView } from './schemas.js';

@@ -2,38 +2,13 @@ import type { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../app/context.js';
+import { attachmentDisposition } from '../http/attachment.js';
 import type { HttpApp } from '../http/types.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { buildErrorReportCsv, buildErrorReportXlsx } from './build-error-report.js';
 import { getBatch, listBatches } from './read-batches.js';
+import { BatchSchema } from './schemas.js';
 import { submitBatch, WORKER_MIN_BYTES } from './submit-batch.js';
-
-const Completeness = Type.Object({ code: Type.String(), name: Type.String(), filled: Type.Integer(), rate: Type.Number() });
-
-export const BatchSchema = Type.Object({
-  id: Type.Integer(),
-  department: Type.Object({ code: Type.String(), name: Type.String() }),
-  topic: Type.Object({ code: Type.String(), name: Type.String(), version: Type.Integer() }),
-  channel: Type.String(),
-  format: Type.String(),
-  fileName: Type.Union([Type.String(), Type.Null()]),
-  fileBytes: Type.Union([Type.Integer(), Type.Null()]),
-  fileSha256: Type.Union([Type.String(), Type.Null()]),
-  encoding: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Union([Type.Literal('processing'), Type.Literal('completed'), Type.Literal('failed'), Type.Literal('interrupted')]),
-  submittedBy: Type.String(),
-  receivedAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
-  totalRows: Type.Integer(),
-  accepted: Type.Integer(),
-  created: Type.Integer(),
-  updated: Type.Integer(),
-  unchanged: Type.Integer(),
-  rejected: Type.Integer(),
-  late: Type.Integer(),
-  completeness: Type.Array(Completeness),
-  error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
-});
 
 const RAW_TYPES = [
   'text/csv',
@@ -183,7 +158,7 @@ export function registerIngestRoutes(app: HttpApp, ctx: AppContext): void {
       const name = `批次${batch.id}错误报告.${request.params.format}`;
       return reply
         .header('content-type', xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="batch-${batch.id}-errors.${request.params.format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('content-disposition', attachmentDisposition(`batch-${batch.id}-errors.${request.params.format}`, name))
         .send(file);
     },
   );

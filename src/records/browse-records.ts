@@ -7,6 +7,7 @@ import { RecordErrors } from './errors.js';
 import { presentRecord } from './present-record.js';
 import { browseRecords as queryRecords, findRecordWithVersions, type BrowsedRecordRow } from './repository.js';
 import { topicDefinition } from './topic-definitions.js';
+import type { RecordDetail, RecordPage, RecordSummary } from './schemas.js';
 import type { RecordFieldView } from './views.js';
 
 export interface RecordBrowseQuery {
@@ -21,24 +22,6 @@ export interface RecordBrowseQuery {
   pageSize: number;
 }
 
-export interface RecordSummary {
-  id: number;
-  topicCode: string;
-  topicName: string;
-  subjectId: number;
-  subjectName: string;
-  departmentCode: string;
-  departmentName: string;
-  decisionDate: string | null;
-  documentNo: string | null;
-  title: string;
-  version: number;
-  isCurrent: boolean;
-  status: 'active' | 'withdrawn';
-  receivedAt: string;
-  batchId: number;
-  publishUntil: string | null;
-}
 
 export const RECORD_COUNT_CAP = 10_000;
 
@@ -78,7 +61,7 @@ async function summarize(ctx: AppContext, row: BrowsedRecordRow): Promise<Record
  * Records for the console, newest first. A department's staff see only their department's records;
  * the credit centre's admins and auditors see all. The listing is a read of non-public data: audited.
  */
-export async function browseRecords(ctx: AppContext, actor: Actor, query: RecordBrowseQuery) {
+export async function browseRecords(ctx: AppContext, actor: Actor, query: RecordBrowseQuery): Promise<RecordPage> {
   authorizeBrowse(actor);
   const all = hasRole(actor, 'admin', 'auditor');
   if (!all && actor.departmentId === null) throw new AppError(CommonErrors.FORBIDDEN, { detail: '账号未归属任何部门' });
@@ -107,7 +90,7 @@ export async function browseRecords(ctx: AppContext, actor: Actor, query: Record
 }
 
 /** One record with every item (personal numbers masked) and the list of its versions; audited. */
-export async function getRecord(ctx: AppContext, actor: Actor, id: number) {
+export async function getRecord(ctx: AppContext, actor: Actor, id: number): Promise<RecordDetail> {
   authorizeBrowse(actor);
   return ctx.db.transaction().execute(async (trx) => {
     const found = await findRecordWithVersions(trx, id);

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/context.js';
 import { isPublishable, listTopics } from '../catalog/index.js';
-import { todayInChina } from '../codes/index.js';
+import { chinaDate } from '../kernel/calendar.js';
 import { countHeadlines } from './repository.js';
 
 export interface PublicStats {
@@ -22,7 +22,7 @@ export async function getPublicStats(ctx: AppContext): Promise<PublicStats> {
   const now = ctx.clock.now();
   const cached = cache.get(ctx);
   if (cached && now.getTime() - Date.parse(cached.asOf) < STATS_TTL_MS && now.getTime() >= Date.parse(cached.asOf)) return cached;
-  const today = todayInChina(now.getTime());
+  const today = chinaDate(now);
   const topics = (await listTopics(ctx.db)).filter((t) => ['licence', 'penalty'].includes(t.definition.category) && isPublishable(t.definition));
   const counts = await countHeadlines(ctx.db, topics.map((t) => t.id), `${today.slice(0, 8)}01`, today);
   const stats: PublicStats = {

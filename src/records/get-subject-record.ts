@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/context.js';
 import { isPublishable, TOPIC_CATEGORIES } from '../catalog/index.js';
-import { todayInChina } from '../codes/index.js';
+import { chinaDate } from '../kernel/calendar.js';
 import { getSubjectProfile } from '../subjects/index.js';
 import { presentRecord } from './present-record.js';
 import { findVisibleRecords } from './repository.js';
@@ -20,7 +20,7 @@ export async function getSubjectRecord(ctx: AppContext, subjectId: number, scope
   const subject = await getSubjectProfile(ctx.db, subjectId);
   if (!subject) return undefined;
   const now = ctx.clock.now();
-  const rows = await findVisibleRecords(ctx.db, [subjectId], todayInChina(now.getTime()));
+  const rows = await findVisibleRecords(ctx.db, [subjectId], chinaDate(now));
   const sections: RecordSection[] = TOPIC_CATEGORIES.map((category) => ({ category, records: [] }));
   const byCategory = new Map(sections.map((section) => [section.category as string, section]));
   const badges = new Set<ListBadge>();

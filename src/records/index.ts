@@ -1,5 +1,6 @@
 /** 信用记录: versions written by the ingest pipeline, publication windows and the views of them. */
 export * from './views.js';
+export type { RecordDetail, RecordPage, RecordSummary } from './schemas.js';
 export { RecordErrors } from './errors.js';
 /** A subject's credit record (主体信用档案) in a scope, as of the clock's now. */
 export { getSubjectRecord } from './get-subject-record.js';

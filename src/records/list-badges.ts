@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/context.js';
 import { isPublishable } from '../catalog/index.js';
-import { todayInChina } from '../codes/index.js';
+import { chinaDate } from '../kernel/calendar.js';
 import { BADGE_OF_CATEGORY } from './get-subject-record.js';
 import { findListMemberships } from './repository.js';
 import { topicDefinition } from './topic-definitions.js';
@@ -12,7 +12,7 @@ import type { ListBadge } from './views.js';
  */
 export async function listBadges(ctx: AppContext, subjectIds: readonly number[]): Promise<Map<number, ListBadge[]>> {
   const out = new Map<number, ListBadge[]>();
-  const rows = await findListMemberships(ctx.db, subjectIds, todayInChina(ctx.clock.now().getTime()));
+  const rows = await findListMemberships(ctx.db, subjectIds, chinaDate(ctx.clock.now()));
   for (const row of rows) {
     if (!isPublishable(await topicDefinition(ctx.db, row.topic_id, row.topic_version))) continue;
     const badge = BADGE_OF_CATEGORY[row.category];

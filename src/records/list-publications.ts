@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/context.js';
 import { isPublishable, listTopics } from '../catalog/index.js';
-import { todayInChina } from '../codes/index.js';
+import { chinaDate } from '../kernel/calendar.js';
 import { presentRecord } from './present-record.js';
 import { findPublications } from './repository.js';
 import { topicDefinition } from './topic-definitions.js';
@@ -45,7 +45,7 @@ export async function listPublications(ctx: AppContext, query: PublicationQuery)
     departmentCode: query.department,
     from: query.from,
     to: query.to,
-    today: todayInChina(ctx.clock.now().getTime()),
+    today: chinaDate(ctx.clock.now()),
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
     countCap: PUBLICATION_COUNT_CAP,

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { listPublicDepartments } from '../access/index.js';
 import type { AppContext } from '../app/context.js';
 import type { HttpApp } from '../http/types.js';
+import { isCalendarDate } from '../kernel/calendar.js';
 import { AppError } from '../kernel/errors.js';
 import { getRecord, browseRecords } from './browse-records.js';
 import { RecordErrors } from './errors.js';
@@ -20,15 +21,10 @@ import {
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 }) });
 
-/** 2025-02-30 matches the pattern but is no date. */
-function isRealDate(value: string): boolean {
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-}
-
 function checkDateRange(from: string | undefined, to: string | undefined): void {
   for (const [name, value] of [['from', from], ['to', to]] as const) {
-    if (value !== undefined && !isRealDate(value)) {
+    // 2025-02-30 matches the schema's pattern but is no date.
+    if (value !== undefined && !isCalendarDate(value)) {
       throw new AppError(RecordErrors.RECORD_QUERY_INVALID, { detail: `${name} 不是有效日期：${value}` });
     }
   }

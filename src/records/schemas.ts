@@ -1,7 +1,10 @@
-import { Type } from 'typebox';
-import { TOPIC_CATEGORIES } from '../catalog/index.js';
+import { Type, type Static } from 'typebox';
+import { TOPIC_CATEGORIES } from '../catalog/vocabularies.js';
 
-/** TypeBox schemas of the record views (views.ts holds the same shapes as TypeScript types). */
+/**
+ * TypeBox schemas of the record views (views.ts holds the same shapes as TypeScript types). Pure: the
+ * web app imports the types below.
+ */
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -136,3 +139,7 @@ export const RecordDetailSchema = Type.Object({
     }),
   ),
 });
+
+export type RecordPage = Static<typeof RecordPageSchema>;
+export type RecordSummary = RecordPage['items'][number];
+export type RecordDetail = Static<typeof RecordDetailSchema>;

@@ -2,6 +2,7 @@ import type {} from '@fastify/rate-limit';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../app/context.js';
+import { attachmentDisposition } from '../http/attachment.js';
 import type { HttpApp } from '../http/types.js';
 import type { IssuedReport } from './issue-report.js';
 import { issueReport } from './issue-report.js';
@@ -27,7 +28,7 @@ const ErrorResponse = Type.Object({ code: Type.String(), message: Type.String(),
 /** `信用报告-<name>-<number>.pdf`, RFC 5987-encoded, with an ASCII fallback for old clients. */
 function contentDisposition(report: IssuedReport): string {
   const name = `信用报告-${report.subjectName.replace(/[\\/:*?"<>|\s]+/g, '_')}-${report.number}.pdf`;
-  return `attachment; filename="credit-report-${report.number}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return attachmentDisposition(`credit-report-${report.number}.pdf`, name);
 }
 
 /** Credit reports: the public report, a subject's own fuller report, verification and the public key. Mounted under /api/v1. */

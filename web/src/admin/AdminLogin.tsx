@@ -1,11 +1,11 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { STAFF_ROLES, type LoginResult } from '../api/types';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
+import { SignInForm, type Credentials } from '../shared/SignInForm';
 import { useErrorText } from '../shared/use-api';
 
 /** The console's sign-in form. */
@@ -14,7 +14,7 @@ export function AdminLogin({ onSignedIn, initialError }: { onSignedIn: (token: s
   const errorText = useErrorText();
   const [error, setError] = useState<string | undefined>(initialError ? errorText(initialError) : undefined);
   const [busy, setBusy] = useState(false);
-  const submit = async (values: { username: string; password: string }) => {
+  const submit = async (values: Credentials) => {
     setBusy(true);
     setError(undefined);
     try {
@@ -43,18 +43,7 @@ export function AdminLogin({ onSignedIn, initialError }: { onSignedIn: (token: s
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
           {t('admin.login.hint')}
         </Typography.Paragraph>
-        <Form layout="vertical" onFinish={(values: { username: string; password: string }) => void submit(values)}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.required', { what: t('login.username') }) }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.required', { what: t('login.password') }) }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            {t('login.submit')}
-          </Button>
-        </Form>
+        <SignInForm busy={busy} error={error} onSubmit={(values) => void submit(values)} />
         <div style={{ marginTop: 16, textAlign: 'center' }}>
           <Link to="/">{t('admin.menu.portal')}</Link>
         </div>

@@ -1,10 +1,10 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, setToken } from '../api/client';
 import type { LoginResult, Profile } from '../api/types';
+import { SignInForm, type Credentials } from '../shared/SignInForm';
 import { useErrorText } from '../shared/use-api';
 
 /** `/login`: a subject account signs in (its fuller report is on /my). */
@@ -14,7 +14,7 @@ export function LoginPage() {
   const errorText = useErrorText();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const submit = async (values: { username: string; password: string }) => {
+  const submit = async (values: Credentials) => {
     setBusy(true);
     setError(undefined);
     try {
@@ -42,18 +42,7 @@ export function LoginPage() {
           {t('login.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('login.intro')}</Typography.Paragraph>
-        <Form layout="vertical" onFinish={(values: { username: string; password: string }) => void submit(values)}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.required', { what: t('login.username') }) }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.required', { what: t('login.password') }) }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            {t('login.submit')}
-          </Button>
-        </Form>
+        <SignInForm busy={busy} error={error} onSubmit={(values) => void submit(values)} />
         <div style={{ marginTop: 16, textAlign: 'center' }}>
           <Link to="/admin">{t('login.staffLink')}</Link>
         </div>
