@@ -268,3 +268,184 @@ export interface SubjectSearchDocsTable {
 export interface DB {
   subject_search_docs: SubjectSearchDocsTable;
 }
+
+// 名单, 措施清单, 联合奖惩 and 应查必查 (migration 0006).
+export type ListKind = 'red' | 'black' | 'watch';
+export type ListEntryStatus =
+  | 'proposed'
+  | 'notified'
+  | 'active'
+  | 'suspended'
+  | 'exited'
+  | 'expired'
+  | 'repaired'
+  | 'revoked'
+  | 'withdrawn';
+export type ListEntrySource = 'console' | 'api' | 'file' | 'rule' | 'court_sync';
+export interface LegalBasis {
+  title: string;
+  article?: string;
+  docNo?: string;
+}
+export type MeasureStrength =
+  | 'prohibit'
+  | 'restrict'
+  | 'supervise'
+  | 'reference'
+  | 'fast_track'
+  | 'accept_missing'
+  | 'fewer_inspections'
+  | 'bonus_points';
+export type MeasureBinds = 'subject' | 'legal_rep' | 'principal_officers' | 'actual_controller';
+export type CheckVerdict = 'block' | 'restrict' | 'incentive' | 'clear' | 'not_found' | 'ambiguous';
+
+export interface ListTypesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: ListKind;
+  legal_basis: Json<LegalBasis[]>;
+  authority: string;
+  authority_department_id: number | null;
+  criteria: string;
+  exit_conditions: string;
+  remedies: string;
+  default_duration_months: number | null;
+  notice_workdays: Generated<number>;
+  serious: Generated<boolean>;
+  publish_persons: Generated<boolean>;
+  minors_excluded: Generated<boolean>;
+  status: 'draft' | 'active' | 'retired';
+  builtin: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ListEntriesTable {
+  id: Generated<number>;
+  list_type_id: number;
+  subject_id: number;
+  status: ListEntryStatus;
+  source: ListEntrySource;
+  source_key: string | null;
+  department_id: number | null;
+  decision_no: string | null;
+  decision_date: string | null;
+  reasons: string;
+  basis: string | null;
+  notified_at: Timestamp | null;
+  objection_until: string | null;
+  effective_from: string | null;
+  expires_on: string | null;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  rule_code: string | null;
+  data: Generated<Json<Record<string, string>>>;
+  data_enc: string | null;
+  content_hash: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ListEntryEventsTable {
+  id: Generated<number>;
+  entry_id: number;
+  at: Timestamp;
+  from_status: ListEntryStatus | null;
+  to_status: ListEntryStatus;
+  reason: string;
+  actor_type: string;
+  actor_name: string | null;
+  department_id: number | null;
+}
+
+export interface ListRuleWarningsTable {
+  rule_code: string;
+  entry_id: number;
+  warned_at: Timestamp;
+  due_on: string;
+}
+
+export interface MattersTable {
+  code: string;
+  name: string;
+  active: Generated<boolean>;
+  builtin: Generated<boolean>;
+}
+
+export interface MeasuresTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  content: string;
+  kind: 'punishment' | 'incentive';
+  strength: MeasureStrength;
+  legal_basis: Json<LegalBasis[]>;
+  matters: string[];
+  binds: MeasureBinds[];
+  response_workdays: Generated<number>;
+  active: Generated<boolean>;
+  builtin: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MeasureListTypesTable {
+  measure_id: number;
+  list_type_id: number;
+}
+
+export interface MeasureDepartmentsTable {
+  measure_id: number;
+  department_id: number;
+}
+
+export interface JointTasksTable {
+  id: Generated<number>;
+  entry_id: number;
+  measure_id: number;
+  department_id: number;
+  status: 'pending' | 'implemented' | 'not_applicable' | 'cancelled';
+  due_on: string;
+  response: string | null;
+  responded_by: string | null;
+  responded_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface ChecksTable {
+  id: Generated<number>;
+  at: Timestamp;
+  department_id: number | null;
+  operator: string;
+  purpose: string;
+  matter: string;
+  subject_id: number | null;
+  query: Json<Record<string, unknown>>;
+  verdict: CheckVerdict;
+  result: Json<Record<string, unknown>>;
+  batch_id: string | null;
+  outcome: string | null;
+  outcome_at: Timestamp | null;
+}
+
+export interface CourtListingsTable {
+  case_code: string;
+  content_hash: string;
+  entry_id: number;
+  synced_at: Timestamp;
+}
+
+export interface DB {
+  list_types: ListTypesTable;
+  list_entries: ListEntriesTable;
+  list_entry_events: ListEntryEventsTable;
+  list_rule_warnings: ListRuleWarningsTable;
+  matters: MattersTable;
+  measures: MeasuresTable;
+  measure_list_types: MeasureListTypesTable;
+  measure_departments: MeasureDepartmentsTable;
+  joint_tasks: JointTasksTable;
+  checks: ChecksTable;
+  court_listings: CourtListingsTable;
+}
