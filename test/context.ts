@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import { ensureBuiltinTopics } from '../src/catalog/index.js';
+import { ensureBuiltinListTypes } from '../src/lists/index.js';
+import { ensureBuiltinMatters } from '../src/measures/index.js';
 import type { AppContext } from '../src/app/context.js';
 import { loadConfig } from '../src/app/config.js';
 import { loadCalendar } from '../src/kernel/calendar.js';
@@ -20,6 +22,8 @@ export async function createTestContext(options: { now?: string } = {}): Promise
   const database = await openTestDatabase();
   const clock = new ManualClock(options.now ?? '2025-06-16T02:00:00Z');
   await ensureBuiltinTopics(database.db, clock.now());
+  await ensureBuiltinListTypes(database.db, clock.now());
+  await ensureBuiltinMatters(database.db);
   const config = loadConfig({ XINYONG_DATA_DIR: '/nonexistent-test-data-dir' });
   return {
     config,

@@ -2,6 +2,8 @@ import { ensureBuiltinTopics } from '../catalog/index.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { markInterruptedBatches } from '../ingest/repository.js';
+import { ensureBuiltinListTypes } from '../lists/index.js';
+import { ensureBuiltinMatters } from '../measures/index.js';
 import { loadCalendar } from '../kernel/calendar.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { FieldCrypto, loadMasterKey } from '../kernel/field-crypto.js';
@@ -18,6 +20,8 @@ export async function createApp(config: Config, options: { clock?: Clock } = {})
   try {
     await migrate(database);
     await ensureBuiltinTopics(database.db, clock.now());
+    await ensureBuiltinListTypes(database.db, clock.now());
+    await ensureBuiltinMatters(database.db);
     await markInterruptedBatches(database.db, clock.now());
     const calendar = await loadCalendar({ overrideDir: config.calendarDir });
     const crypto = new FieldCrypto(loadMasterKey(config.secretKeyHex, config.dataDir));
