@@ -1,8 +1,10 @@
-import { createRng, generateRegNo, generateResidentId, generateUscc } from '../src/codes/index.js';
+import { createRng, generateRegNo, generateResidentId, generateUscc, maskResidentId } from '../src/codes/index.js';
 import type { Kysely } from 'kysely';
 import { csvField, csvLine, PENALTY_COLUMNS } from '../src/demo/index.js';
 import type { DB } from '../src/db/schema.js';
 import type { Actor } from '../src/kernel/actor.js';
+import type { FieldCrypto } from '../src/kernel/field-crypto.js';
+import { normalizeName, SubjectResolver, type SubjectInput } from '../src/subjects/index.js';
 
 /** Test data builders: each returns a valid object; overrides change only what a test is about. */
 
@@ -76,4 +78,47 @@ export function submitterOf(departmentId: number, name = 'clerk'): Actor {
 export async function* streamOf(content: string | Buffer, chunkSize = 64 * 1024): AsyncGenerator<Buffer> {
   const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   for (let i = 0; i < buffer.length; i += chunkSize) yield buffer.subarray(i, i + chunkSize);
+}
+
+export interface SubjectSpec {
+  kind?: 'enterprise' | 'individual_business' | 'public_institution' | 'social_organisation' | 'government' | 'natural_person';
+  name?: string;
+  uscc?: string;
+  /** Natural persons: the 居民身份证号码 (stored as keyed hash + ciphertext + masked form). */
+  residentId?: string;
+  /** Organisations: a natural-person legal representative. */
+  legalRep?: { name: string; residentId: string };
+  region?: string;
+}
+
+/**
+ * Creates (or finds) a subject through the same resolver the ingest pipeline uses and returns its id.
+ * An organisation gets a fresh USCC unless one is given; a person a fresh resident ID.
+ */
+export async function insertSubject(ctx: { db: Kysely<DB>; crypto: FieldCrypto }, spec: SubjectSpec = {}): Promise<number> {
+  serial += 1;
+  const kind = spec.kind ?? 'enterprise';
+  const person = kind === 'natural_person';
+  const name = spec.name ?? (person ? `测试人${serial}` : `福州测试主体${serial}号有限公司`);
+  const region = spec.region ?? '350102';
+  const personId = (residentId: string) => ({
+    kind: 'resident-id' as const,
+    valueKey: ctx.crypto.blindIndex('resident-id', residentId),
+    valueEnc: ctx.crypto.encrypt(residentId),
+    valueMasked: maskResidentId(residentId),
+  });
+  const input: SubjectInput = {
+    kind,
+    name,
+    nameNorm: normalizeName(name),
+    region,
+    identifiers: person
+      ? [personId(spec.residentId ?? buildResidentId())]
+      : [{ kind: 'uscc', valueKey: spec.uscc ?? buildUscc(region) }],
+    legalRep: spec.legalRep
+      ? { name: spec.legalRep.name, nameNorm: normalizeName(spec.legalRep.name), region, identifier: personId(spec.legalRep.residentId) }
+      : null,
+  };
+  const [resolved] = await new SubjectResolver(ctx.db, new Date()).resolve([input]);
+  return resolved!.subjectId;
 }
