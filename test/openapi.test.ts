@@ -40,6 +40,8 @@ describe('the OpenAPI document', () => {
       ['get', '/api/v1/public/articles'],
       ['get', '/api/v1/public/articles/{id}'],
       ['get', '/api/v1/public/articles/{id}/attachments/{attachmentId}'],
+      ['get', '/api/v1/public/list-types'],
+      ['get', '/api/v1/public/lists'],
       ['get', '/api/v1/reports/{number}/verify'],
       ['post', '/api/v1/reports/verify'],
       ['get', '/api/v1/reports/public-key'],
@@ -72,5 +74,6 @@ describe('the OpenAPI document', () => {
     expect(pageSize('/api/v1/public/publications')?.maximum).toBe(50);
     expect(pageSize('/api/v1/public/articles')?.maximum).toBe(50);
     expect(pageSize('/api/v1/public/search')?.maximum).toBe(50);
+    expect(pageSize('/api/v1/public/lists')?.maximum).toBe(50);
   });
 });

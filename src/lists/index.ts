@@ -1,4 +1,24 @@
 /** 名单: list types, entries and their lifecycle, rules on records, the court list sync. */
 export { BUILTIN_LIST_TYPES, LIST_CODES, type ListTypeDefinition } from './builtin-list-types.js';
+/** Seeds the national list types into a new installation (and links their departments later). */
 export { ensureBuiltinListTypes } from './ensure-builtin-list-types.js';
+export { ListErrors } from './errors.js';
+/** Imports listing decisions from a CSV file, all rows or none. */
+export { importEntries } from './import-entries.js';
+/** The entry lifecycle as data, and the status an entry has on a given day. */
+export { effectiveStatus, LIVE_STATUSES, TRANSITIONS } from './lifecycle.js';
+/** Rules that move subjects between lists as time passes (经营异常名录 three years → 严重违法失信名单). */
+export { LIST_RULES } from './list-rules.js';
+/** Records a listing decision (拟列入, optionally 告知 at once). */
+export { proposeEntry } from './propose-entry.js';
+/** Reads list types and entries, the website's list column and list badges. */
+export { getEntry, listEntries, listEntriesAsRecords, listEntryBadges, listListTypeViews, listPublicEntries } from './read-lists.js';
 export { findListTypeByCode, findListTypeById, listListTypes } from './repository.js';
+export { registerListRoutes } from './routes.js';
+/** Creates and changes list types; activation needs a legal basis. */
+export { createListType, updateListType } from './save-list-type.js';
+export * from './schemas.js';
+/** Records what time did: expiry, the end of objection periods, the list rules. */
+export { sweepLists } from './sweep-lists.js';
+/** Moves one entry by a person's action, reason kept. */
+export { transitionEntry } from './transition-entry.js';

@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context.js';
+import { listEntriesAsRecords } from '../lists/index.js';
 import { isPublishable, TOPIC_CATEGORIES } from '../catalog/index.js';
 import { chinaDate } from '../kernel/calendar.js';
 import { getSubjectProfile } from '../subjects/index.js';
@@ -32,6 +33,10 @@ export async function getSubjectRecord(ctx: AppContext, subjectId: number, scope
     byCategory.get(row.category)?.records.push(view);
     const badge = BADGE_OF_CATEGORY[row.category];
     if (badge) badges.add(badge);
+  }
+  for (const entry of await listEntriesAsRecords(ctx, subjectId)) {
+    byCategory.get(entry.category)?.records.push(entry);
+    badges.add(BADGE_OF_CATEGORY[entry.category]!);
   }
   // Without a resolved legal representative (no ID number submitted), the newest record's 法定代表人 tells.
   const legalRepName =

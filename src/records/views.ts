@@ -38,9 +38,11 @@ export interface RecordFieldView {
   value: string;
 }
 
-/** One record as shown on the website and in reports. */
+/** One record as shown on the website and in reports; list entries (名单) are shown the same way. */
 export interface RecordView {
   id: number;
+  /** A credit record, or an entry of a list (its id is then the entry's). */
+  source?: 'record' | 'list_entry';
   topicCode: string;
   topicName: string;
   category: TopicCategory;

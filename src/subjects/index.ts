@@ -3,6 +3,8 @@
 export { cleanName, normalizeName } from './normalize-name.js';
 /** Resolves a batch's rows to subjects (cached per batch, set-based per chunk; keeps the search index current). */
 export { SubjectResolver, type IdentifierInput, type ResolvedSubject, type SubjectInput } from './resolve-subjects.js';
+/** Takes the subject registry's transaction lock (batches take the same one) before creating subjects. */
+export { lockSubjectRegistry } from './repository.js';
 /** A subject's basic information as the website and reports show it (personal numbers masked). */
 export { getSubjectProfile } from './get-subject-profile.js';
 /** Finds subjects by partial name, earlier name, pinyin initials or exact identifier, paged. */

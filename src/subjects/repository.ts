@@ -248,3 +248,11 @@ export async function countSearchDocs(db: Kysely<DB>): Promise<{ docs: number; g
     select count(*)::int as docs, coalesce(sum(cardinality(grams)), 0)::int8 as grams from subject_search_docs`.execute(db);
   return rows[0] ?? { docs: 0, grams: 0 };
 }
+
+/**
+ * Serialises everything that creates subjects (batches, list decisions, the court sync): two writers
+ * resolving the same new subject at once would collide. The same key as ingest's `lockIngest`.
+ */
+export async function lockSubjectRegistry(db: Kysely<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(7468002)`.execute(db);
+}
