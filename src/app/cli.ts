@@ -10,10 +10,12 @@ import { buildServer } from '../http/build-server.js';
 import { submitBatch, WORKER_MIN_BYTES } from '../ingest/index.js';
 import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/errors.js';
+import { sweepLists } from '../lists/index.js';
 import { rebuildSearchIndex } from '../subjects/index.js';
 import { loadConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { isDemoLoaded, loadDemo } from './load-demo.js';
+import { startScheduler, type ScheduledJob } from './scheduler.js';
 
 /** The operator running the CLI on the server acts as a platform admin, named after the OS user. */
 function cliActor(): Actor {
@@ -45,7 +47,9 @@ async function serve(options: { demoOnFirstRun?: boolean; port?: string }): Prom
     process.stdout.write(`演示数据已就绪：${summary}\n`);
   }
   const app = await buildServer(ctx, { logger: { level: config.logLevel } });
+  const scheduler = startScheduler(ctx, backgroundJobs(config), app.log);
   const close = async () => {
+    await scheduler.stop();
     await app.close();
     await ctx.database.close();
     process.exit(0);
@@ -54,6 +58,13 @@ async function serve(options: { demoOnFirstRun?: boolean; port?: string }): Prom
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`信用平台已启动：http://localhost:${config.port}  数据库：${databaseLabel(config.databaseUrl, config.dataDir)}\n`);
+}
+
+/** The server's background work; a job with interval 0 is off. */
+function backgroundJobs(config: ReturnType<typeof loadConfig>): ScheduledJob[] {
+  const jobs: ScheduledJob[] = [];
+  if (config.sweepIntervalSeconds > 0) jobs.push({ name: 'lists.sweep', everyMs: config.sweepIntervalSeconds * 1000, run: sweepLists });
+  return jobs;
 }
 
 async function importFile(file: string, options: { dept: string; topic: string; format?: 'csv' | 'xlsx' | 'json'; quiet?: boolean }) {
@@ -179,6 +190,23 @@ export async function main(argv: string[]): Promise<void> {
       try {
         const result = await rebuildSearchIndex(ctx, cliActor());
         process.stdout.write(`信用查询索引已重建：${result.subjects} 个主体，${result.grams} 条二元组，用时 ${result.seconds} 秒\n`);
+      } catch (error) {
+        fail(error);
+      } finally {
+        await ctx.database.close();
+      }
+    });
+
+  program
+    .command('lists')
+    .description('信用名单：sweep 立即记录到期移出、告知期满列入并执行名单规则（服务运行时每 5 分钟自动执行）')
+    .argument('<action>', 'sweep')
+    .action(async (action: string) => {
+      if (action !== 'sweep') fail(new Error(`未知操作 ${action}，可用：sweep`));
+      const ctx = await createApp(loadConfig());
+      try {
+        const r = await sweepLists(ctx);
+        process.stdout.write(`名单已更新：到期移出 ${r.expired}，告知期满列入 ${r.activated}，规则预警 ${r.warned}，规则拟列入 ${r.proposedByRules}\n`);
       } catch (error) {
         fail(error);
       } finally {

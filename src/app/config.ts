@@ -17,6 +17,8 @@ export interface Config {
   maxUploadBytes: number;
   /** The address the public reaches the website at (no trailing slash); printed in reports' QR codes. */
   publicBaseUrl: string;
+  /** Seconds between runs of the lists sweep (expiry, objection periods, list rules); 0 turns it off. */
+  sweepIntervalSeconds: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -57,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     maxUploadBytes: intFrom(env, 'XINYONG_MAX_UPLOAD_BYTES', 512 * 1024 * 1024),
     publicBaseUrl: publicUrlFrom(env.XINYONG_PUBLIC_URL, port),
+    sweepIntervalSeconds: intFrom(env, 'XINYONG_SWEEP_INTERVAL_SECONDS', 300),
   };
 }
