@@ -1,8 +1,20 @@
 import { Readable } from 'node:stream';
 import { createDepartment, createUser, ensureAdminUser } from '../access/index.js';
 import { createArticle } from '../articles/index.js';
-import { DEMO_ARTICLES, DEPARTMENTS, generateCity, type CityOptions, LICENCE_COLUMNS, PENALTY_COLUMNS, toCsv } from '../demo/index.js';
+import {
+  DEMO_ARTICLES,
+  DEPARTMENTS,
+  generateCity,
+  generateListDecisions,
+  LICENCE_COLUMNS,
+  PENALTY_COLUMNS,
+  toCsv,
+  type CityOptions,
+  type DemoCity,
+  type DemoFollowUp,
+} from '../demo/index.js';
 import { submitBatch } from '../ingest/index.js';
+import { ensureBuiltinListTypes, proposeEntryIn, sweepLists, transitionEntry } from '../lists/index.js';
 import { systemActor, type Actor } from '../kernel/actor.js';
 import { chinaDate } from '../kernel/calendar.js';
 import type { AppContext } from './context.js';
@@ -90,10 +102,41 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions = {}): 
       log(`${code} ${topicCode === 'XZCF' ? '行政处罚' : '行政许可'}：批次 ${report.id}，接收 ${report.accepted}，拒收 ${report.rejected}`);
     }
   }
+  const listed = await loadDemoLists(ctx, city, departmentIds, log);
   const accountSubject = await loadDemoWebsite(ctx, log);
   const subjects = await ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const summary = `${DEPARTMENTS.length} 个部门，${Number(subjects.n)} 个信用主体，${stored} 条记录入库，${refused} 行因数据错误被拒收（见各批次错误报告）`;
+  const summary = `${DEPARTMENTS.length} 个部门，${Number(subjects.n)} 个信用主体，${stored} 条记录入库，${refused} 行因数据错误被拒收（见各批次错误报告），${listed} 个名单条目`;
   return { summary, departmentIds, batches, accountSubject };
+}
+
+/**
+ * The demo city's listing history, replayed through the real operations: each decision proposed and
+ * notified on its decision date (the clock is set back for it), then one sweep today brings into force
+ * what passed its objection period and runs the list rules; a few entries are then exited or put under
+ * objection. Returns the number of entries.
+ */
+async function loadDemoLists(ctx: AppContext, city: DemoCity, departmentIds: Map<string, number>, log: (line: string) => void): Promise<number> {
+  const already = await ctx.db.selectFrom('list_entries').select('id').limit(1).executeTakeFirst();
+  if (already) return 0;
+  await ensureBuiltinListTypes(ctx.db, ctx.clock.now()); // links the list types to the departments just created
+  const decisions = generateListDecisions(city);
+  const followUps: { entryId: number; departmentId: number | null; followUp: DemoFollowUp }[] = [];
+  for (const decision of decisions) {
+    const departmentId = departmentIds.get(decision.departmentCode) ?? null;
+    const actor: Actor = { type: 'system', id: null, name: `demo:${decision.departmentCode.toLowerCase()}`, departmentId, roles: ['reviewer'] };
+    const then: AppContext = { ...ctx, clock: { now: () => new Date(`${decision.decisionDate}T02:00:00Z`) } };
+    const { departmentCode: _code, followUp, ...input } = decision;
+    const entryId = await ctx.db.transaction().execute((trx) => proposeEntryIn(then, trx, actor, { ...input, notify: true }, 'console'));
+    if (followUp) followUps.push({ entryId, departmentId, followUp });
+  }
+  const swept = await sweepLists(ctx);
+  for (const { entryId, departmentId, followUp } of followUps) {
+    // Objections are the credit centre's to suspend; exits the deciding department's.
+    const actor: Actor = followUp.action === 'suspend' ? { ...systemActor, name: 'demo:xyzx' } : { type: 'system', id: null, name: 'demo', departmentId, roles: ['reviewer'] };
+    await transitionEntry(ctx, actor, entryId, { action: followUp.action, reason: followUp.reason });
+  }
+  log(`信用名单：${decisions.length} 项列入决定，告知期满列入 ${swept.activated}，到期移出 ${swept.expired}，规则预警 ${swept.warned}、拟列入 ${swept.proposedByRules}`);
+  return decisions.length + swept.proposedByRules;
 }
 
 /** The website's demo articles and a subject account for the enterprise with the most records. */

@@ -85,6 +85,11 @@ const SPECS: readonly DepartmentSpec[] = [
   { code: 'WL', name: '福州市文化体育和旅游局', kind: 'department', penaltyDocPrefix: '榕文旅罚', serialWidth: 0, penaltyShare: 2, licenceShare: 3, penaltyTemplates: CULTURE_TEMPLATES, licenceTemplates: CULTURE_LICENCES },
   { code: 'ZRZY', name: '福州市自然资源和规划局', kind: 'department', penaltyDocPrefix: '榕自然资罚', serialWidth: 0, penaltyShare: 2, licenceShare: 4, penaltyTemplates: LAND_TEMPLATES, licenceTemplates: LAND_LICENCES },
   { code: 'GA', name: '福州市公安局', kind: 'department', penaltyDocPrefix: '榕公行罚决字', serialWidth: 4, penaltyShare: 2, licenceShare: 3, penaltyTemplates: POLICE_TEMPLATES, licenceTemplates: POLICE_LICENCES },
+  // Departments that decide lists and carry out measures, but submit no 双公示 records in the demo.
+  { code: 'FGW', name: '福州市发展和改革委员会', kind: 'department', penaltyDocPrefix: '榕发改罚', serialWidth: 0, penaltyShare: 0, licenceShare: 0, penaltyTemplates: [], licenceTemplates: [] },
+  { code: 'CZ', name: '福州市财政局', kind: 'department', penaltyDocPrefix: '榕财采罚', serialWidth: 0, penaltyShare: 0, licenceShare: 0, penaltyTemplates: [], licenceTemplates: [] },
+  { code: 'FY', name: '福州市中级人民法院', kind: 'department', penaltyDocPrefix: '', serialWidth: 0, penaltyShare: 0, licenceShare: 0, penaltyTemplates: [], licenceTemplates: [] },
+  { code: 'GGZY', name: '福州市公共资源交易中心', kind: 'department', penaltyDocPrefix: '', serialWidth: 0, penaltyShare: 0, licenceShare: 0, penaltyTemplates: [], licenceTemplates: [] },
   { code: 'XYZX', name: '福州市公共信用信息中心', kind: 'credit_centre', penaltyDocPrefix: '', serialWidth: 0, penaltyShare: 0, licenceShare: 0, penaltyTemplates: [], licenceTemplates: [] },
 ];
 

@@ -83,3 +83,6 @@ export type { Rng } from './rng.js';
 export type { Sector } from './names.js';
 /** Articles of the demo website. */
 export { DEMO_ARTICLES, type DemoArticle } from './articles.js';
+
+/** The demo city's listing decisions (black, watch and red lists), replayed by the demo loader. */
+export { generateListDecisions, type DemoFollowUp, type DemoListDecision } from './lists.js';

@@ -58,6 +58,7 @@ export const BUILTIN_LIST_TYPES: readonly ListTypeDefinition[] = [
       { title: '最高人民法院关于公布失信被执行人名单信息的若干规定', article: '第一条', docNo: '法释〔2017〕7号' },
     ],
     authority: '人民法院',
+    authorityDepartmentCode: 'FY',
     criteria:
       '被执行人未履行生效法律文书确定的义务，并具有下列情形之一：有履行能力而拒不履行；以伪造证据、暴力、威胁等方法妨碍、抗拒执行；以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行；违反财产报告制度；违反限制消费令；无正当理由拒不履行执行和解协议。',
     exitConditions:

@@ -10,7 +10,7 @@ export { effectiveStatus, LIVE_STATUSES, TRANSITIONS } from './lifecycle.js';
 /** Rules that move subjects between lists as time passes (经营异常名录 three years → 严重违法失信名单). */
 export { LIST_RULES } from './list-rules.js';
 /** Records a listing decision (拟列入, optionally 告知 at once). */
-export { proposeEntry } from './propose-entry.js';
+export { proposeEntry, proposeEntryIn } from './propose-entry.js';
 /** Reads list types and entries, the website's list column and list badges. */
 export { getEntry, listEntries, listEntriesAsRecords, listEntryBadges, listListTypeViews, listPublicEntries } from './read-lists.js';
 export { findListTypeByCode, findListTypeById, listListTypes } from './repository.js';
