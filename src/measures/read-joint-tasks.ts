@@ -95,7 +95,7 @@ export async function jointTaskStats(ctx: AppContext, actor: Actor, query: Joint
   const f = { today, from: query.from, to: query.to };
   const byDepartment = await repo.countTasks(ctx.db, 'department', f);
   const byListType = await repo.countTasks(ctx.db, 'list_type', f);
-  const sum = (key: keyof Omit<repo.TaskCountsRow, 'id' | 'code' | 'name'>) => String(byDepartment.reduce((n, r) => n + Number(r[key]), 0));
+  const sum = (key: keyof Omit<repo.TaskCountsRow, 'id' | 'code' | 'name'>) => byDepartment.reduce((n, r) => n + Number(r[key]), 0);
   const total = counts({
     tasks: sum('tasks'),
     implemented: sum('implemented'),

@@ -357,12 +357,12 @@ export interface TaskCountsRow {
   id: number;
   code: string;
   name: string;
-  tasks: string;
-  implemented: string;
-  not_applicable: string;
-  pending: string;
-  overdue: string;
-  cancelled: string;
+  tasks: number;
+  implemented: number;
+  not_applicable: number;
+  pending: number;
+  overdue: number;
+  cancelled: number;
 }
 
 /** 跟踪问效: task counts grouped by department or by list type, optionally for tasks created in a period. */

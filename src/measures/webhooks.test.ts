@@ -28,13 +28,13 @@ let base: string;
 const received: Received[] = [];
 /** Path → statuses to answer, in turn (then 200); 'hang' never answers. */
 const script = new Map<string, (number | 'hang')[]>();
-const departments: Record<string, number> = {};
+const departments = { CZ: 0, GGZY: 0, SCJG: 0 };
 
 beforeAll(async () => {
   ctx = await createTestContext();
   app = await buildServer(ctx, { rateLimitPerMinute: 10_000 });
   admin = (await signIn(ctx, await buildUser(ctx, { roles: ['admin'] }))).token;
-  for (const code of ['CZ', 'GGZY', 'SCJG']) departments[code] = await insertDepartment(ctx.db, code);
+  for (const code of ['CZ', 'GGZY', 'SCJG'] as const) departments[code] = await insertDepartment(ctx.db, code);
   await ensureBuiltinMeasures(ctx.db, ctx.clock.now());
   server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
