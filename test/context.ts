@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { ensureBuiltinTopics } from '../src/catalog/index.js';
 import { ensureBuiltinListTypes } from '../src/lists/index.js';
-import { ensureBuiltinMatters } from '../src/measures/index.js';
+import { ensureBuiltinMatters, ensureBuiltinMeasures } from '../src/measures/index.js';
 import type { AppContext } from '../src/app/context.js';
 import { loadConfig } from '../src/app/config.js';
 import { loadCalendar } from '../src/kernel/calendar.js';
@@ -24,6 +24,7 @@ export async function createTestContext(options: { now?: string } = {}): Promise
   await ensureBuiltinTopics(database.db, clock.now());
   await ensureBuiltinListTypes(database.db, clock.now());
   await ensureBuiltinMatters(database.db);
+  await ensureBuiltinMeasures(database.db, clock.now());
   const config = loadConfig({ XINYONG_DATA_DIR: '/nonexistent-test-data-dir' });
   return {
     config,

@@ -3,7 +3,7 @@ import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { markInterruptedBatches } from '../ingest/repository.js';
 import { ensureBuiltinListTypes } from '../lists/index.js';
-import { ensureBuiltinMatters } from '../measures/index.js';
+import { ensureBuiltinMatters, ensureBuiltinMeasures } from '../measures/index.js';
 import { loadCalendar } from '../kernel/calendar.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { FieldCrypto, loadMasterKey } from '../kernel/field-crypto.js';
@@ -22,6 +22,7 @@ export async function createApp(config: Config, options: { clock?: Clock } = {})
     await ensureBuiltinTopics(database.db, clock.now());
     await ensureBuiltinListTypes(database.db, clock.now());
     await ensureBuiltinMatters(database.db);
+    await ensureBuiltinMeasures(database.db, clock.now());
     await markInterruptedBatches(database.db, clock.now());
     const calendar = await loadCalendar({ overrideDir: config.calendarDir });
     const crypto = new FieldCrypto(loadMasterKey(config.secretKeyHex, config.dataDir));

@@ -296,7 +296,8 @@ export type MeasureStrength =
   | 'accept_missing'
   | 'fewer_inspections'
   | 'bonus_points';
-export type MeasureBinds = 'subject' | 'legal_rep' | 'principal_officers' | 'actual_controller';
+/** Whom a measure binds (落实到人): the subject, and for an organisation its legal representative, principal officers, directly responsible person, actual controller. */
+export type MeasureBinds = 'subject' | 'legal_rep' | 'principal_officers' | 'directly_responsible' | 'actual_controller';
 export type CheckVerdict = 'block' | 'restrict' | 'incentive' | 'clear' | 'not_found' | 'ambiguous';
 
 export interface ListTypesTable {
@@ -436,7 +437,35 @@ export interface CourtListingsTable {
   synced_at: Timestamp;
 }
 
+// Department webhooks (migration 0010).
+export interface WebhookSubscriptionsTable {
+  id: Generated<number>;
+  department_id: number;
+  url: string;
+  secret_enc: string;
+  topics: string[];
+  active: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  outbox_id: number;
+  subscription_id: number;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   list_types: ListTypesTable;
   list_entries: ListEntriesTable;
   list_entry_events: ListEntryEventsTable;

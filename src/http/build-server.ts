@@ -7,6 +7,7 @@ import Fastify, { LogController } from 'fastify';
 import { resolveActor, registerAccessRoutes } from '../access/index.js';
 import type { AppContext } from '../app/context.js';
 import { registerArticleRoutes } from '../articles/index.js';
+import { registerMeasureRoutes } from '../measures/index.js';
 import { registerCatalogRoutes } from '../catalog/routes.js';
 import { registerCodesRoutes } from '../codes/routes.js';
 import { registerIngestRoutes } from '../ingest/routes.js';
@@ -74,6 +75,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerRecordRoutes(api, ctx);
     registerArticleRoutes(api, ctx);
     registerReportRoutes(api, ctx);
+    registerMeasureRoutes(api, ctx);
     registerSubjectRoutes(api, ctx, (ids) => listBadges(ctx, ids));
     registerListRoutes(api, ctx);
   }, { prefix: '/api/v1' });

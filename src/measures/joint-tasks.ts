@@ -22,14 +22,34 @@ export async function openJointTasks(
   const dueOn = new Map<number, string>();
   for (const m of await repo.findActiveMeasureDeadlines(db)) dueOn.set(m.id, calendar.addWorkdays(today, m.response_workdays));
   const tasks = await repo.insertTasksForEntries(db, at, entryIds, dueOn);
+  // The event names the subject, the list and the measure, so a department's own system can act on it
+  // without calling back (one look-up for all the new tasks).
+  const details = new Map((await repo.findTaskEventDetails(db, tasks.map((t) => t.id))).map((d) => [d.id, d]));
   await emitEvents(
     db,
     at,
-    tasks.map((task) => ({
-      topic: 'joint.task.created',
-      key: task.id,
-      payload: { taskId: task.id, entryId: task.entry_id, measureId: task.measure_id, departmentId: task.department_id, dueOn: task.due_on },
-    })),
+    tasks.map((task) => {
+      const d = details.get(task.id);
+      return {
+        topic: 'joint.task.created',
+        key: task.id,
+        payload: {
+          taskId: task.id,
+          entryId: task.entry_id,
+          measureId: task.measure_id,
+          departmentId: task.department_id,
+          dueOn: task.due_on,
+          subjectId: d?.subject_id,
+          subjectName: d?.subject_name,
+          uscc: d?.uscc ?? null,
+          listType: d?.list_type_code,
+          decisionNo: d?.decision_no ?? null,
+          measureCode: d?.measure_code,
+          measureName: d?.measure_name,
+          matters: d?.matters,
+        },
+      };
+    }),
   );
   return tasks;
 }

@@ -1,11 +1,14 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
   AppstoreOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   FileTextOutlined,
   GlobalOutlined,
+  InboxOutlined,
   LogoutOutlined,
   ProfileOutlined,
   TeamOutlined,
@@ -25,6 +28,8 @@ import { SessionContext, useCan, useSession } from './auth';
 import { BatchPage, BatchesPage } from './Batches';
 import { CatalogPage, TopicEditPage, TopicPage } from './Catalog';
 import { DepartmentsPage, TokensPage } from './Departments';
+import { JointStatsPage, JointTasksPage } from './JointTasks';
+import { MeasureEditPage, MeasuresPage } from './Measures';
 import { AdminLogin } from './AdminLogin';
 import { Forbidden } from './Forbidden';
 import { OverviewPage } from './Overview';
@@ -48,6 +53,9 @@ const ENTRIES: Entry[] = [
   { key: 'departments', icon: <ApartmentOutlined /> },
   { key: 'users', icon: <TeamOutlined />, roles: ['admin'] },
   { key: 'articles', icon: <FileTextOutlined />, roles: ['admin'] },
+  { key: 'measures', icon: <AuditOutlined /> },
+  { key: 'joint-tasks', icon: <InboxOutlined /> },
+  { key: 'joint-stats', icon: <BarChartOutlined />, roles: ['admin', 'auditor'] },
 ];
 
 /** Shows the page only to the given roles; others see a "forbidden" page. */
@@ -123,6 +131,11 @@ function AdminLayout() {
             <Route path="articles" element={<RequireRole roles={['admin']}><ArticlesAdminPage /></RequireRole>} />
             <Route path="articles/new" element={<RequireRole roles={['admin']}><ArticleEditPage /></RequireRole>} />
             <Route path="articles/:id" element={<RequireRole roles={['admin']}><ArticleEditPage /></RequireRole>} />
+            <Route path="measures" element={<MeasuresPage />} />
+            <Route path="measures/new" element={<RequireRole roles={['admin']}><MeasureEditPage /></RequireRole>} />
+            <Route path="measures/:id" element={<RequireRole roles={['admin']}><MeasureEditPage /></RequireRole>} />
+            <Route path="joint-tasks" element={<JointTasksPage />} />
+            <Route path="joint-stats" element={<RequireRole roles={['admin', 'auditor']}><JointStatsPage /></RequireRole>} />
             <Route path="*" element={<NotFoundPage home="/admin" />} />
           </Routes>
         </Layout.Content>

@@ -3,3 +3,16 @@ export type { ApiTokenView, CreatedApiToken, DepartmentView, UserView } from '..
 export type { DataItem, Topic, TopicDefinition } from '../../../src/catalog/schemas.js';
 export type { BatchView as Batch } from '../../../src/ingest/schemas.js';
 export type { RecordDetail, RecordSummary as RecordListItem } from '../../../src/records/schemas.js';
+export type {
+  JointTask,
+  JointTaskPage,
+  JointTaskStats,
+  JointTaskStatsRow,
+  JointTaskStatus,
+  Matter,
+  Measure,
+  MeasureBind,
+  MeasureInput,
+  MeasureKind,
+  MeasureStrength,
+} from '../../../src/measures/schemas.js';
