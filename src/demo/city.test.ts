@@ -38,7 +38,7 @@ describe('generateCity', () => {
     expect(new Set(penaltyNumbers).size).toBe(penaltyNumbers.length);
     const licenceNumbers = city.licenceRows.map((r) => `${r.XK_XKJG}|${r.XK_WSH}`);
     expect(new Set(licenceNumbers).size).toBe(licenceNumbers.length);
-    expect(city.departments).toHaveLength(14);
+    expect(city.departments).toHaveLength(18);
   });
 
   it('submits a small share of names as traditional or half-width-bracket variants that normalise back', () => {
