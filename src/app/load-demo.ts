@@ -15,8 +15,9 @@ import {
 } from '../demo/index.js';
 import { submitBatch } from '../ingest/index.js';
 import { ensureBuiltinListTypes, proposeEntryIn, sweepLists, transitionEntry } from '../lists/index.js';
+import { answerJointTask, ensureBuiltinMeasures, listPendingTaskDueDates } from '../measures/index.js';
 import { systemActor, type Actor } from '../kernel/actor.js';
-import { chinaDate } from '../kernel/calendar.js';
+import { addCalendarDays, chinaDate } from '../kernel/calendar.js';
 import type { AppContext } from './context.js';
 
 /** Demo-only credentials, printed by `xinyong demo` and the README; never use them on real data. */
@@ -118,7 +119,9 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions = {}): 
 async function loadDemoLists(ctx: AppContext, city: DemoCity, departmentIds: Map<string, number>, log: (line: string) => void): Promise<number> {
   const already = await ctx.db.selectFrom('list_entries').select('id').limit(1).executeTakeFirst();
   if (already) return 0;
-  await ensureBuiltinListTypes(ctx.db, ctx.clock.now()); // links the list types to the departments just created
+  // Links the list types and the measures to the departments just created.
+  await ensureBuiltinListTypes(ctx.db, ctx.clock.now());
+  await ensureBuiltinMeasures(ctx.db, ctx.clock.now());
   const decisions = generateListDecisions(city);
   const followUps: { entryId: number; departmentId: number | null; followUp: DemoFollowUp }[] = [];
   for (const decision of decisions) {
@@ -135,8 +138,34 @@ async function loadDemoLists(ctx: AppContext, city: DemoCity, departmentIds: Map
     const actor: Actor = followUp.action === 'suspend' ? { ...systemActor, name: 'demo:xyzx' } : { type: 'system', id: null, name: 'demo', departmentId, roles: ['reviewer'] };
     await transitionEntry(ctx, actor, entryId, { action: followUp.action, reason: followUp.reason });
   }
-  log(`信用名单：${decisions.length} 项列入决定，告知期满列入 ${swept.activated}，到期移出 ${swept.expired}，规则预警 ${swept.warned}、拟列入 ${swept.proposedByRules}`);
+  const answered = await answerDemoTasks(ctx, departmentIds);
+  log(`信用名单：${decisions.length} 项列入决定，告知期满列入 ${swept.activated}，到期移出 ${swept.expired}，规则预警 ${swept.warned}、拟列入 ${swept.proposedByRules}；联合奖惩任务已反馈 ${answered}`);
   return decisions.length + swept.proposedByRules;
+}
+
+/**
+ * Departments answer most of their older joint tasks (已落实, some 不适用) on the day they fall due, so
+ * the inbox and 跟踪问效 show a realistic mix of answered, pending and overdue tasks.
+ */
+async function answerDemoTasks(ctx: AppContext, departmentIds: Map<string, number>): Promise<number> {
+  const today = chinaDate(ctx.clock.now());
+  const codeOf = new Map([...departmentIds].map(([code, id]) => [id, code]));
+  const tasks = await listPendingTaskDueDates(ctx.db);
+  let answered = 0;
+  for (const [index, task] of tasks.entries()) {
+    if (task.due_on >= addCalendarDays(today, -20) || index % 7 === 0) continue;
+    const code = codeOf.get(task.department_id) ?? 'XYZX';
+    // The department's demo user answers (answers are people's, not the platform's).
+    const actor: Actor = { type: 'user', id: null, name: code.toLowerCase(), departmentId: task.department_id, roles: ['reviewer'] };
+    const then: AppContext = { ...ctx, clock: { now: () => new Date(`${task.due_on}T01:00:00Z`) } };
+    const notApplicable = index % 11 === 0;
+    await answerJointTask(then, actor, task.id, {
+      outcome: notApplicable ? 'not_applicable' : 'implemented',
+      note: notApplicable ? '经核查，该主体未在本部门申办相关事项，本措施暂不适用' : '已在本部门业务系统中设置信用核查提示，办理相关事项时依法予以限制',
+    });
+    answered += 1;
+  }
+  return answered;
 }
 
 /** The website's demo articles and a subject account for the enterprise with the most records. */

@@ -427,8 +427,8 @@ export async function ensureBuiltinMeasures(db: Kysely<DB>, at: Date): Promise<v
       await repo.linkDepartments(db, id, departments.map((d) => d.id));
     } else if (existing.builtin) {
       const savedAt = new Date(existing.updated_at).getTime();
-      await repo.linkListTypes(db, existing.id, listTypes.filter((l) => l.createdAt.getTime() > savedAt).map((l) => l.id));
-      await repo.linkDepartments(db, existing.id, departments.filter((d) => d.createdAt.getTime() > savedAt).map((d) => d.id));
+      await repo.linkListTypes(db, existing.id, listTypes.filter((l) => l.createdAt.getTime() >= savedAt).map((l) => l.id));
+      await repo.linkDepartments(db, existing.id, departments.filter((d) => d.createdAt.getTime() >= savedAt).map((d) => d.id));
     }
   }
 }

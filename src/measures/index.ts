@@ -15,3 +15,5 @@ export { deactivateWebhook, listWebhooks, registerWebhook } from './save-webhook
 export { deliverOutbox, signWebhook, type DeliverOutboxOptions, type DeliverOutboxResult } from './deliver-outbox.js';
 /** Registers /measures, /matters, /joint-tasks and /webhooks (mounted under /api/v1 by the caller). */
 export { registerMeasureRoutes } from './routes.js';
+/** Pending tasks with their due dates, oldest first (for the demo loader). */
+export { listPendingTaskDueDates } from './repository.js';

@@ -511,3 +511,8 @@ export async function recordDeliveryAttempt(
 export async function findDeliveries(db: Kysely<DB>, subscriptionId: number) {
   return db.selectFrom('webhook_deliveries').selectAll().where('subscription_id', '=', subscriptionId).orderBy('outbox_id').execute();
 }
+
+/** Pending tasks in creation order (the demo loader answers the older ones). */
+export async function listPendingTaskDueDates(db: Kysely<DB>) {
+  return db.selectFrom('joint_tasks').select(['id', 'department_id', 'due_on']).where('status', '=', 'pending').orderBy('id').execute();
+}
