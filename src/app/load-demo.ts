@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { createDepartment, createUser, ensureAdminUser } from '../access/index.js';
 import { createArticle } from '../articles/index.js';
-import { DEMO_ARTICLES, DEPARTMENTS, generateCity, type CityOptions, LICENCE_COLUMNS, PENALTY_COLUMNS, toCsv } from '../demo/index.js';
+import { DEMO_ARTICLES, DEPARTMENTS, generateCity, type CityOptions, LICENCE_COLUMNS, PENALTY_COLUMNS, REGISTRATION_COLUMNS, toCsv } from '../demo/index.js';
 import { submitBatch } from '../ingest/index.js';
 import { systemActor, type Actor } from '../kernel/actor.js';
 import { chinaDate } from '../kernel/calendar.js';
@@ -13,6 +13,7 @@ export const DEMO_PASSWORD = 'xinyong-demo-2025';
 /** A subject account of the demo: the enterprise with the most records, to see its own fuller report. */
 export const DEMO_SUBJECT_USERNAME = 'demo-company';
 const DEMO_SEED = 2025;
+const TOPIC_NAMES = { DJXX: '市场主体登记信息', XZXK: '行政许可', XZCF: '行政处罚' } as const;
 
 /** Whether the database already holds departments (then the first-run demo is skipped). */
 export async function isDemoLoaded(ctx: AppContext): Promise<boolean> {
@@ -37,7 +38,8 @@ export interface LoadedDemo {
 
 /**
  * Loads the demo city through the real paths: departments and their users through the access
- * operations, and every department's licences and penalties as batches through the ingest pipeline
+ * operations, the market regulation department's registrations (市场主体登记信息, which give subjects
+ * their status) and every department's licences and penalties as batches through the ingest pipeline
  * (about 1% of rows deliberately wrong, so the error reports have something to show); then the
  * website's articles and a subject account. Browser tests load a smaller city the same way.
  */
@@ -65,13 +67,16 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions = {}): 
   const byAgency = new Map(DEPARTMENTS.map((d) => [d.uscc, d.code]));
   let stored = 0;
   let refused = 0;
+  // Registrations first: subjects take their registered names, and their status, from them.
   for (const [topicCode, rows, columns, agencyColumn] of [
+    ['DJXX', city.registrationRows, REGISTRATION_COLUMNS, null],
     ['XZXK', city.licenceRows, LICENCE_COLUMNS, 'XK_XKJGDM'],
     ['XZCF', city.penaltyRows, PENALTY_COLUMNS, 'CF_CFJGDM'],
   ] as const) {
     const groups = new Map<string, Record<string, string>[]>();
     for (const row of rows) {
-      const code = byAgency.get(row[agencyColumn] ?? '') ?? 'SCJG';
+      // 市场主体登记信息 comes from the market regulation department (SCJG).
+      const code = (agencyColumn && byAgency.get(row[agencyColumn] ?? '')) || 'SCJG';
       groups.set(code, [...(groups.get(code) ?? []), row]);
     }
     for (const [code, group] of groups) {
@@ -87,7 +92,7 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions = {}): 
       batches.push({ id: report.id, departmentCode: code, topicCode, accepted: report.accepted, rejected: report.rejected });
       stored += report.accepted;
       refused += report.rejected;
-      log(`${code} ${topicCode === 'XZCF' ? '行政处罚' : '行政许可'}：批次 ${report.id}，接收 ${report.accepted}，拒收 ${report.rejected}`);
+      log(`${code} ${TOPIC_NAMES[topicCode]}：批次 ${report.id}，接收 ${report.accepted}，拒收 ${report.rejected}`);
     }
   }
   const accountSubject = await loadDemoWebsite(ctx, log);

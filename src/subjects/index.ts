@@ -4,7 +4,7 @@ export { cleanName, normalizeName } from './normalize-name.js';
 /** Resolves a batch's rows to subjects (cached per batch, set-based per chunk; keeps the search index current). */
 export { SubjectResolver, type IdentifierInput, type ResolvedSubject, type SubjectInput } from './resolve-subjects.js';
 /** A subject's basic information as the website and reports show it (personal numbers masked). */
-export { getSubjectProfile } from './get-subject-profile.js';
+export { getSubjectProfile, type SubjectProfile } from './get-subject-profile.js';
 /** Finds subjects by partial name, earlier name, pinyin initials or exact identifier, paged. */
 export { searchSubjects, type SearchAudience, type SearchItem, type SearchResult, type SearchSubjectsInput } from './search-subjects.js';
 /** Recomputes the search index from subjects and their names. */
