@@ -51,6 +51,26 @@ export function buildPenaltyRow(overrides: Record<string, string> = {}): Record<
   };
 }
 
+/** A valid 市场主体登记信息 row (topic DJXX): an enterprise registered in 鼓楼区, 存续. */
+export function buildRegistrationRow(overrides: Record<string, string> = {}): Record<string, string> {
+  serial += 1;
+  return {
+    DJ_ZTMC: `福州登记测试${serial}号贸易有限公司`,
+    DJ_ZTLB: '法人及非法人组织',
+    DJ_SHXYM: buildUscc(),
+    DJ_ZTLX: '有限责任公司（自然人投资或控股）',
+    DJ_FRDB: '林芳',
+    DJ_CLRQ: '2018-03-12',
+    DJ_ZCZB: '500',
+    DJ_ZS: '福建省福州市鼓楼区五四路 88 号',
+    DJ_JYFW: '日用百货销售；食品销售（仅销售预包装食品）。',
+    DJ_DJJG: '福州市鼓楼区市场监督管理局',
+    DJ_DJZT: '存续',
+    DJ_HZRQ: '2018-03-12',
+    ...overrides,
+  };
+}
+
 /** The penalty template's columns, in catalogue order. */
 export const PENALTY_CODES = PENALTY_COLUMNS;
 

@@ -11,6 +11,7 @@ import { submitBatch, WORKER_MIN_BYTES } from '../ingest/index.js';
 import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/errors.js';
 import { sweepLists } from '../lists/index.js';
+import { rebuildSubjectStatus } from '../records/index.js';
 import { rebuildSearchIndex } from '../subjects/index.js';
 import { loadConfig } from './config.js';
 import { createApp } from './create-app.js';
@@ -207,6 +208,22 @@ export async function main(argv: string[]): Promise<void> {
       try {
         const r = await sweepLists(ctx);
         process.stdout.write(`名单已更新：到期移出 ${r.expired}，告知期满列入 ${r.activated}，规则预警 ${r.warned}，规则拟列入 ${r.proposedByRules}\n`);
+      } catch (error) {
+        fail(error);
+      } finally {
+        await ctx.database.close();
+      }
+    });
+
+  program
+    .command('subject-status')
+    .description('主体登记状态：--rebuild 由登记信息记录重新计算全部主体的登记状态（恢复数据或修改目录的登记状态数据项后执行）')
+    .requiredOption('--rebuild', '重新计算')
+    .action(async () => {
+      const ctx = await createApp(loadConfig());
+      try {
+        const result = await rebuildSubjectStatus(ctx, cliActor());
+        process.stdout.write(`登记状态已重新计算：${result.subjects} 个主体，其中 ${result.changed} 个与记录不符并已更正\n`);
       } catch (error) {
         fail(error);
       } finally {

@@ -8,6 +8,7 @@ import {
   generateListDecisions,
   LICENCE_COLUMNS,
   PENALTY_COLUMNS,
+  REGISTRATION_COLUMNS,
   toCsv,
   type CityOptions,
   type DemoCity,
@@ -26,6 +27,7 @@ export const DEMO_PASSWORD = 'xinyong-demo-2025';
 /** A subject account of the demo: the enterprise with the most records, to see its own fuller report. */
 export const DEMO_SUBJECT_USERNAME = 'demo-company';
 const DEMO_SEED = 2025;
+const TOPIC_NAMES = { DJXX: '市场主体登记信息', XZXK: '行政许可', XZCF: '行政处罚' } as const;
 
 /** Whether the database already holds departments (then the first-run demo is skipped). */
 export async function isDemoLoaded(ctx: AppContext): Promise<boolean> {
@@ -50,7 +52,8 @@ export interface LoadedDemo {
 
 /**
  * Loads the demo city through the real paths: departments and their users through the access
- * operations, and every department's licences and penalties as batches through the ingest pipeline
+ * operations, the market regulation department's registrations (市场主体登记信息, which give subjects
+ * their status) and every department's licences and penalties as batches through the ingest pipeline
  * (about 1% of rows deliberately wrong, so the error reports have something to show); then the
  * website's articles and a subject account. Browser tests load a smaller city the same way.
  */
@@ -78,13 +81,16 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions = {}): 
   const byAgency = new Map(DEPARTMENTS.map((d) => [d.uscc, d.code]));
   let stored = 0;
   let refused = 0;
+  // Registrations first: subjects take their registered names, and their status, from them.
   for (const [topicCode, rows, columns, agencyColumn] of [
+    ['DJXX', city.registrationRows, REGISTRATION_COLUMNS, null],
     ['XZXK', city.licenceRows, LICENCE_COLUMNS, 'XK_XKJGDM'],
     ['XZCF', city.penaltyRows, PENALTY_COLUMNS, 'CF_CFJGDM'],
   ] as const) {
     const groups = new Map<string, Record<string, string>[]>();
     for (const row of rows) {
-      const code = byAgency.get(row[agencyColumn] ?? '') ?? 'SCJG';
+      // 市场主体登记信息 comes from the market regulation department (SCJG).
+      const code = (agencyColumn && byAgency.get(row[agencyColumn] ?? '')) || 'SCJG';
       groups.set(code, [...(groups.get(code) ?? []), row]);
     }
     for (const [code, group] of groups) {
@@ -100,7 +106,7 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions = {}): 
       batches.push({ id: report.id, departmentCode: code, topicCode, accepted: report.accepted, rejected: report.rejected });
       stored += report.accepted;
       refused += report.rejected;
-      log(`${code} ${topicCode === 'XZCF' ? '行政处罚' : '行政许可'}：批次 ${report.id}，接收 ${report.accepted}，拒收 ${report.rejected}`);
+      log(`${code} ${TOPIC_NAMES[topicCode]}：批次 ${report.id}，接收 ${report.accepted}，拒收 ${report.rejected}`);
     }
   }
   const listed = await loadDemoLists(ctx, city, departmentIds, log);

@@ -6,6 +6,9 @@ import {
   LICENCE_TYPES,
   PENALTY_TYPE_ALIASES,
   PENALTY_TYPES,
+  REGISTERED_CATEGORIES,
+  REGISTRATION_STATUS_ALIASES,
+  REGISTRATION_STATUSES,
   SUBJECT_CATEGORIES,
 } from './vocabularies.js';
 
@@ -192,5 +195,81 @@ export const LICENCE_TOPIC: TopicDefinition = {
   acceptPilotChecksum: false,
 };
 
+/**
+ * 市场主体登记信息, submitted by the market regulation department: one record per approval (设立、变更、
+ * 吊销、注销 …), so the newest by 核准日期 gives the subject's registration status and basic information.
+ * There is no national collection template for it: the DJ_ field codes are the platform's own, formed
+ * like the national ones (pinyin initials of the item's name). Everything is 社会公开 (企业信息公示暂行条例
+ * art. 6) except the legal representative's document, and records stay published: the registration
+ * stands until a newer record says otherwise.
+ */
+export const REGISTRATION_TOPIC: TopicDefinition = {
+  code: 'DJXX',
+  name: '市场主体登记信息',
+  category: 'basic',
+  description: '市场主体的设立、变更、吊销、注销等登记信息，由市场监管部门报送；按核准日期取最新一条作为主体的登记状态和基础信息。',
+  items: [
+    text('DJ_ZTMC', '主体名称', true, { maxLength: 200, aliases: ['企业名称', '名称'] }),
+    {
+      code: 'DJ_ZTLB',
+      name: '主体类别',
+      type: 'enum',
+      required: true,
+      enum: [...REGISTERED_CATEGORIES],
+      enumAliases: { 法人: '法人及非法人组织', 企业: '法人及非法人组织', 非法人组织: '法人及非法人组织', 个体户: '个体工商户' },
+      disclosure: 'public',
+    },
+    { code: 'DJ_SHXYM', name: '统一社会信用代码', type: 'code', codeKind: 'uscc', required: false, disclosure: 'public' },
+    { code: 'DJ_GSZC', name: '工商注册号', type: 'code', codeKind: 'reg-no', required: false, disclosure: 'public' },
+    text('DJ_ZTLX', '主体类型', true, { maxLength: 100, aliases: ['企业类型', '类型'], description: '如 有限责任公司（自然人投资或控股）、个体工商户' }),
+    text('DJ_FRDB', '法定代表人', false, { maxLength: 50, aliases: ['经营者', '负责人'], description: '个体工商户填经营者' }),
+    {
+      code: 'DJ_FR_ZJLX',
+      name: '法定代表人证件类型',
+      type: 'enum',
+      required: false,
+      enum: [...ID_TYPES],
+      enumOpenPrefix: '其他-',
+      disclosure: 'shared',
+    },
+    text('DJ_FR_ZJHM', '法定代表人证件号码', false, { maxLength: 30, personal: true, disclosure: 'authorised' }),
+    { code: 'DJ_CLRQ', name: '成立日期', type: 'date', required: true, disclosure: 'public' },
+    { code: 'DJ_ZCZB', name: '注册资本（万元）', type: 'amount', required: false, disclosure: 'public', aliases: ['注册资本', '资金数额（万元）'] },
+    text('DJ_ZS', '住所', true, { maxLength: 300, aliases: ['经营场所', '主要经营场所'] }),
+    text('DJ_JYFW', '经营范围', false, { maxLength: 4000 }),
+    text('DJ_DJJG', '登记机关', true, { maxLength: 200 }),
+    {
+      code: 'DJ_DJZT',
+      name: '登记状态',
+      type: 'enum',
+      required: true,
+      enum: [...REGISTRATION_STATUSES],
+      enumAliases: REGISTRATION_STATUS_ALIASES,
+      disclosure: 'public',
+      aliases: ['经营状态', '企业状态'],
+    },
+    { code: 'DJ_HZRQ', name: '核准日期', type: 'date', required: true, disclosure: 'public' },
+    text('BZ', '备注', false, { maxLength: 2000 }),
+  ],
+  businessKey: ['DJ_ZTMC', 'DJ_SHXYM', 'DJ_HZRQ'],
+  keyFields: ['DJ_SHXYM', 'DJ_FRDB', 'DJ_CLRQ', 'DJ_ZCZB', 'DJ_ZS', 'DJ_JYFW'],
+  subject: {
+    name: 'DJ_ZTMC',
+    category: 'DJ_ZTLB',
+    uscc: 'DJ_SHXYM',
+    regNo: 'DJ_GSZC',
+    legalRepName: 'DJ_FRDB',
+    legalRepIdType: 'DJ_FR_ZJLX',
+    legalRepIdNumber: 'DJ_FR_ZJHM',
+  },
+  decisionDateItem: 'DJ_HZRQ',
+  statusItem: 'DJ_DJZT',
+  // Published while the registration stands: no end item, so no end (see publicationEndOf).
+  publication: { kind: 'validity' },
+  sourceDepartments: [],
+  submissionCycle: 'daily',
+  acceptPilotChecksum: false,
+};
+
 /** Topics every installation starts with. */
-export const BUILTIN_TOPICS: readonly TopicDefinition[] = [PENALTY_TOPIC, LICENCE_TOPIC];
+export const BUILTIN_TOPICS: readonly TopicDefinition[] = [PENALTY_TOPIC, LICENCE_TOPIC, REGISTRATION_TOPIC];

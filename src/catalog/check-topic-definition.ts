@@ -35,6 +35,13 @@ export function checkTopicDefinition(input: unknown): TopicDefinition {
   if (def.timelinessWorkdays !== undefined && def.decisionDateItem === undefined) {
     problems.push('设置了公示时限（timelinessWorkdays）但未指定决定日期数据项');
   }
+  if (def.statusItem !== undefined) {
+    const item = def.items.find((candidate) => candidate.code === def.statusItem);
+    if (!item) problems.push(`登记状态 引用了不存在的数据项 ${def.statusItem}`);
+    else if (item.type !== 'enum' || item.multiple) problems.push(`登记状态数据项 ${def.statusItem} 须为单值枚举`);
+    else if (item.disclosure !== 'public') problems.push(`登记状态数据项 ${def.statusItem} 须为社会公开`);
+    if (def.decisionDateItem === undefined) problems.push('设置了登记状态（statusItem）但未指定决定日期数据项（按决定日期取最新状态）');
+  }
   if (def.publication.kind === 'months' && def.publication.months === undefined) problems.push('公示规则为 months 时须给出月数');
   if (problems.length > 0) {
     throw new AppError(CatalogErrors.CATALOG_INVALID_DEFINITION, { detail: problems.join('；') }, { problems });

@@ -86,6 +86,11 @@ export const TopicDefinitionSchema = Type.Object(
     publicationEndItem: Type.Optional(Code),
     /** For `validity` publication: the item holding the last day the licence is in force (有效期至). */
     validityEndItem: Type.Optional(Code),
+    /**
+     * The enumeration item holding the subject's registration status (登记状态): the newest current record
+     * (by decision date) of a topic with one gives its subject's status (`subjects.status`).
+     */
+    statusItem: Type.Optional(Code),
     /** 双公示 timeliness: working days allowed between decision and receipt; absent when not applicable. */
     timelinessWorkdays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
     publication: PublicationRuleSchema,

@@ -55,6 +55,26 @@ export const ID_TYPES = ['身份证', '护照号', '港澳居民来往内地通�
 export const LICENCE_STATES = ['1', '2'] as const;
 export const LICENCE_STATE_ALIASES: Record<string, string> = { 有效: '1', 无效: '2' };
 
+/**
+ * 登记状态 of a market entity (市场主体登记管理条例 2021; the states 国家企业信用信息公示系统 shows), stored
+ * and shown short: the labels registration systems export (存续（在营、开业、在册）, 吊销，未注销, 在业 …) are
+ * accepted as aliases. Input is NFKC-normalised before the look-up, so the keys use half-width punctuation.
+ */
+export const REGISTRATION_STATUSES = ['存续', '吊销', '注销', '迁出', '撤销', '停业', '歇业', '其他'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export const REGISTRATION_STATUS_ALIASES: Record<string, string> = {
+  '存续(在营、开业、在册)': '存续',
+  在营: '存续',
+  开业: '存续',
+  在册: '存续',
+  在业: '存续',
+  '吊销,未注销': '吊销',
+  吊销未注销: '吊销',
+};
+
+/** 主体类别 of a registration: the market entities a registration authority registers (no natural persons). */
+export const REGISTERED_CATEGORIES = ['法人及非法人组织', '个体工商户'] as const;
+
 /** Catalogue categories of topics. */
 export const TOPIC_CATEGORIES = [
   'basic',

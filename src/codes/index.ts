@@ -54,6 +54,10 @@ export { regNoCheckDigit } from './reg-no.js';
 export { residentIdCheckChar } from './resident-id.js';
 /** Province-level codes allowed at the start of a 居民身份证 address code, with names. */
 export { PROVINCE_CODES } from './resident-id.js';
+/** Names of 福建省's prefecture- and county-level divisions (GB/T 2260), a plain table to extend. */
+export { REGION_NAMES } from './region-names.js';
+/** The full name of a division code: 350102 → 福建省福州市鼓楼区 (as far as the table knows it). */
+export { regionNameOf } from './region-names.js';
 /** Published form of a 居民身份证号码: birth month and day replaced by `****`. */
 export { maskResidentId } from './mask-resident-id.js';
 

@@ -100,6 +100,10 @@ export interface SubjectsTable {
   identity_uncertain: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 登记状态 from the newest registration record (migration 0007); derived, see records/refresh-subject-status.ts. */
+  status: Generated<string | null>;
+  status_date: ColumnType<string | null, string | null | undefined, string | null>;
+  status_record_id: Generated<number | null>;
 }
 
 export interface SubjectIdentifiersTable {

@@ -9,6 +9,7 @@ import { applicableKinds, spoilRow } from './invalid.js';
 import type { InvalidKind, InvalidLabel, Topic } from './invalid.js';
 import { createRecordContext, generateLicence, generatePenalty, spreadDay } from './records.js';
 import type { NameVariantKind, RecordContext, SubjectPool } from './records.js';
+import { registrationRows } from './registrations.js';
 import { FUZHOU } from './region.js';
 import type { DemoRegion } from './region.js';
 import { chance, deriveSeed } from './rng.js';
@@ -70,6 +71,8 @@ export interface DemoCity extends SubjectPool {
   departments: readonly Department[];
   penaltyRows: Record<string, string>[];
   licenceRows: Record<string, string>[];
+  /** 市场主体登记信息 of the enterprises and 个体工商户 (see `registrations.ts`); never spoiled. */
+  registrationRows: Record<string, string>[];
   /** Spoiled rows: exactly the rows that should fail validation, each with its expected error. */
   penaltyInvalid: InvalidRowLabel[];
   licenceInvalid: InvalidRowLabel[];
@@ -165,6 +168,7 @@ export function generateCity(opts: CityOptions): DemoCity {
     ...pool,
     penaltyRows: p.rows,
     licenceRows: l.rows,
+    registrationRows: registrationRows(pool, { seed, today }),
     penaltyInvalid: p.invalid,
     licenceInvalid: l.invalid,
     penaltyNameVariants: p.variants,

@@ -62,6 +62,9 @@ export type { InvalidKind, InvalidLabel, Topic } from './invalid.js';
 /** National template column codes, in template order, and the required ones. */
 export { LICENCE_COLUMNS, LICENCE_REQUIRED, PENALTY_COLUMNS, PENALTY_REQUIRED } from './columns.js';
 
+/** 市场主体登记信息 rows (topic DJXX) of the enterprises and 个体工商户, and their columns. */
+export { REGISTRATION_COLUMNS, registrationRows, type RegistrationOptions } from './registrations.js';
+
 /** RFC 4180 CSV output. */
 export { csvField, csvLine, toCsv } from './csv.js';
 

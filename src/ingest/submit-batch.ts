@@ -8,6 +8,7 @@ import { AppError, CommonErrors } from '../kernel/errors.js';
 import { emitEvent } from '../kernel/outbox.js';
 import { stopwatch } from '../kernel/profile.js';
 import { findCurrentVersions, RECORD_COPY_COLUMNS, supersedeRecords, topicHasRecords, type CurrentVersion } from '../records/repository.js';
+import { refreshSubjectStatus } from '../records/index.js';
 import { SubjectResolver } from '../subjects/index.js';
 import { CatalogErrors } from '../catalog/errors.js';
 import { IngestErrors } from './errors.js';
@@ -216,6 +217,8 @@ async function runBatch(
       const current = mayHaveVersions ? await findCurrentVersions(session.db, topic.id, keys) : new Map<string, CurrentVersion>();
       lap('ingest: match versions');
       const superseded: number[] = [];
+      // Subjects whose records this chunk writes, when the topic gives subjects their registration status.
+      const statusSubjects: number[] | null = def.statusItem ? [] : null;
       // The COPY data: per row the merge's columns, then the prepared bytes of the rest of the line.
       const { tails, tailEnds } = chunk;
       const out = Buffer.allocUnsafe(tails.length + chunk.count * 48);
@@ -236,7 +239,9 @@ async function runBatch(
         const version = (existing?.version ?? 0) + 1;
         const cells = timeliness(chunk.dates.slice(index * 10, index * 10 + 10));
         if (cells.endsWith('t')) counts.late += 1;
-        at += out.write(`${version}\t${subjectIds[chunk.subjects[index] as number]}\t${cells}\t`, at, 'latin1');
+        const subjectId = subjectIds[chunk.subjects[index] as number] as number;
+        statusSubjects?.push(subjectId);
+        at += out.write(`${version}\t${subjectId}\t${cells}\t`, at, 'latin1');
         at += tails.copy(out, at, start, end);
         out[at++] = 0x0a;
       }
@@ -244,6 +249,10 @@ async function runBatch(
       await supersedeRecords(session.db, superseded, receivedAt);
       await session.copyText('records', RECORD_COPY_COLUMNS, out.subarray(0, at));
       lap('ingest: write records');
+      if (statusSubjects && statusSubjects.length > 0) {
+        await refreshSubjectStatus(session.db, receivedAt, statusSubjects);
+        lap('ingest: subject status');
+      }
     };
 
     let summary: PrepareSummary;

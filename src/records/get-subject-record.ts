@@ -6,7 +6,7 @@ import { getSubjectProfile } from '../subjects/index.js';
 import { presentRecord } from './present-record.js';
 import { findVisibleRecords } from './repository.js';
 import { topicDefinition } from './topic-definitions.js';
-import type { ListBadge, RecordScope, RecordSection, SubjectRecordView } from './views.js';
+import type { ListBadge, RecordScope, RecordSection, RegistrationView, SubjectRecordView } from './views.js';
 
 /** The badge each list category earns. */
 export const BADGE_OF_CATEGORY: Readonly<Record<string, ListBadge>> = { red_list: 'red', black_list: 'black', watch_list: 'watch' };
@@ -18,18 +18,33 @@ export const BADGE_OF_CATEGORY: Readonly<Record<string, ListBadge>> = { red_list
  * topics that are never public are left out of the public scope. Undefined when there is no such subject.
  */
 export async function getSubjectRecord(ctx: AppContext, subjectId: number, scope: RecordScope): Promise<SubjectRecordView | undefined> {
-  const subject = await getSubjectProfile(ctx.db, subjectId);
-  if (!subject) return undefined;
+  const profile = await getSubjectProfile(ctx.db, subjectId);
+  if (!profile) return undefined;
+  const { statusRecordId, ...subject } = profile;
   const now = ctx.clock.now();
   const rows = await findVisibleRecords(ctx.db, [subjectId], chinaDate(now));
   const sections: RecordSection[] = TOPIC_CATEGORIES.map((category) => ({ category, records: [] }));
   const byCategory = new Map(sections.map((section) => [section.category as string, section]));
   const badges = new Set<ListBadge>();
+  let registration: RegistrationView | null = null;
+  let registeredRep: string | undefined;
   for (const row of rows) {
     const def = await topicDefinition(ctx.db, row.topic_id, row.topic_version);
     if (scope === 'public' && !isPublishable(def)) continue;
     const view = presentRecord(def, row, scope);
     if (!view) continue;
+    if (row.id === statusRecordId) {
+      // The record the subject's status comes from: its items are the basic information (成立日期, 住所 …).
+      const identity = new Set(Object.values(def.subject));
+      registeredRep = view.fields.find((field) => field.code === def.subject.legalRepName)?.value;
+      registration = {
+        recordId: view.id,
+        topicName: view.topicName,
+        departmentName: view.departmentName,
+        approvedOn: view.decisionDate,
+        fields: view.fields.filter((field) => !identity.has(field.code)),
+      };
+    }
     byCategory.get(row.category)?.records.push(view);
     const badge = BADGE_OF_CATEGORY[row.category];
     if (badge) badges.add(badge);
@@ -38,14 +53,16 @@ export async function getSubjectRecord(ctx: AppContext, subjectId: number, scope
     byCategory.get(entry.category)?.records.push(entry);
     badges.add(BADGE_OF_CATEGORY[entry.category]!);
   }
-  // Without a resolved legal representative (no ID number submitted), the newest record's 法定代表人 tells.
+  // Without a resolved legal representative (no ID number submitted), the registration's 法定代表人 tells,
+  // else the newest record's.
   const legalRepName =
     subject.legalRepName ??
+    registeredRep ??
     sections
       .flatMap((section) => section.records)
       .sort((a, b) => (b.decisionDate ?? '').localeCompare(a.decisionDate ?? ''))
       .flatMap((record) => record.fields)
       .find((field) => field.code.endsWith('_FRDB'))?.value ??
     null;
-  return { subject: { ...subject, legalRepName, badges: [...badges].sort() }, scope, asOf: now.toISOString(), sections };
+  return { subject: { ...subject, legalRepName, registration, badges: [...badges].sort() }, scope, asOf: now.toISOString(), sections };
 }

@@ -16,3 +16,5 @@ export { browseRecords, getRecord } from './browse-records.js';
 export { presentRecord, SCOPE_DISCLOSURES } from './present-record.js';
 /** Registers /public/stats, /public/departments, /public/publications, /public/subjects/:id, /records. */
 export { registerRecordRoutes } from './routes.js';
+/** 登记状态: keeps `subjects.status` in line with the records (per chunk in the pipeline; a full rebuild). */
+export { rebuildSubjectStatus, refreshSubjectStatus, SUBJECT_STATUS_CHANGED, type RebuildSubjectStatusResult } from './refresh-subject-status.js';

@@ -36,8 +36,10 @@ export function titleOf(def: TopicDefinition, fields: readonly RecordFieldView[]
 }
 
 /**
- * How stored enumeration codes read: a vocabulary whose aliases are words for its codes (当前状态: 有效 →
- * '1') shows the word, not the code.
+ * How stored enumeration codes read: a vocabulary whose aliases are words for its numeric codes (当前状态:
+ * 有效 → '1') shows the word, not the code. A stored word is shown as it is: its aliases are only other
+ * spellings accepted on input (吊销执照 → 吊销许可证件, 在营 → 存续), and the catalogue's JSON storage does
+ * not keep their order, so none of them could be relied on as "the" label.
  */
 const labelCache = new WeakMap<TopicDefinition, Map<string, Map<string, string>>>();
 
@@ -49,7 +51,7 @@ function enumLabels(def: TopicDefinition): Map<string, Map<string, string>> {
       if (!item.enumAliases) continue;
       const byValue = new Map<string, string>();
       for (const [alias, value] of Object.entries(item.enumAliases)) {
-        if (!/^[0-9]+$/.test(alias) && !value.includes(';') && !byValue.has(value)) byValue.set(value, alias);
+        if (/^[0-9]+$/.test(value) && !/^[0-9]+$/.test(alias) && !byValue.has(value)) byValue.set(value, alias);
       }
       if (byValue.size > 0) labels.set(item.code, byValue);
     }

@@ -241,3 +241,62 @@ export async function findRecordWithVersions(db: Kysely<DB>, id: number) {
     versions: versions.rows.map((v) => ({ ...v, id: Number(v.id), batch_id: Number(v.batch_id) })),
   };
 }
+
+// ---- 登记状态: subjects.status, derived from records (migration 0007) ----
+
+/** Topics any of whose versions declares a status item (catalog `statusItem`). */
+const STATUS_TOPICS = sql`(select distinct topic_id from catalog_topic_versions where definition ? 'statusItem')`;
+
+export interface SubjectStatusChange {
+  id: number;
+  previous: string | null;
+  status: string | null;
+  statusDate: string | null;
+  recordId: number | null;
+}
+
+/**
+ * Recomputes the registration status of these subjects in one statement: the status item's value in
+ * the newest current, active record (by decision date, then id) of a topic declaring one, read through
+ * the version of the definition the record was validated against. Natural persons keep none. Returns
+ * the subjects whose status (or the record it comes from) changed.
+ */
+export async function refreshSubjectStatus(db: Kysely<DB>, subjectIds: readonly number[]): Promise<SubjectStatusChange[]> {
+  if (subjectIds.length === 0) return [];
+  const { rows } = await sql<{ id: number; previous: string | null; status: string | null; status_date: string | null; record_id: number | null }>`
+    with newest as (
+      select t.id, x.status, x.decision_date, x.record_id
+      from unnest(${[...new Set(subjectIds)]}::int8[]) as t(id)
+      left join lateral (
+        select r.data ->> (v.definition ->> 'statusItem') as status, r.decision_date, r.id as record_id
+        from records r
+        join catalog_topic_versions v on v.topic_id = r.topic_id and v.version = r.topic_version
+        where r.subject_id = t.id and r.topic_id in ${STATUS_TOPICS}
+          and r.is_current and r.status = 'active' and v.definition ? 'statusItem'
+        order by r.decision_date desc nulls last, r.id desc
+        limit 1
+      ) x on true
+    )
+    update subjects s set status = n.status, status_date = n.decision_date, status_record_id = n.record_id
+    from newest n, subjects o
+    where s.id = n.id and o.id = s.id and s.kind <> 'natural_person'
+      and (s.status_record_id is distinct from n.record_id or s.status is distinct from n.status)
+    returning s.id, o.status as previous, s.status, s.status_date::text as status_date, s.status_record_id as record_id`.execute(db);
+  return rows.map((row) => ({
+    id: Number(row.id),
+    previous: row.previous,
+    status: row.status,
+    statusDate: row.status_date,
+    recordId: row.record_id === null ? null : Number(row.record_id),
+  }));
+}
+
+/** Subjects whose status a rebuild must recompute: those with a current record of a status topic, or a status now. */
+export async function findStatusSubjects(db: Kysely<DB>): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    select r.subject_id as id from records r where r.topic_id in ${STATUS_TOPICS} and r.is_current
+    union
+    select s.id from subjects s where s.status_record_id is not null
+    order by id`.execute(db);
+  return rows.map((row) => Number(row.id));
+}

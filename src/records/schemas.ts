@@ -25,6 +25,14 @@ export const RecordViewSchema = Type.Object({
   fields: Type.Array(RecordFieldSchema),
 });
 
+export const RegistrationViewSchema = Type.Object({
+  recordId: Type.Integer(),
+  topicName: Type.String(),
+  departmentName: Type.String(),
+  approvedOn: Nullable(Type.String()),
+  fields: Type.Array(RecordFieldSchema),
+});
+
 export const SubjectViewSchema = Type.Object({
   id: Type.Integer(),
   kind: Type.String(),
@@ -32,6 +40,9 @@ export const SubjectViewSchema = Type.Object({
   uscc: Nullable(Type.String()),
   codes: Type.Array(Type.Object({ kind: Type.String(), value: Type.String() })),
   regionCode: Nullable(Type.String()),
+  regionName: Nullable(Type.String({ description: '行政区划名称（如 福建省福州市鼓楼区）' })),
+  status: Nullable(Type.String({ description: '登记状态（存续、吊销、注销 …），取自最新的市场主体登记信息' })),
+  registration: Type.Union([RegistrationViewSchema, Type.Null()]),
   legalRepName: Nullable(Type.String()),
   formerNames: Type.Array(Type.String()),
   badges: Type.Array(Badge),

@@ -24,11 +24,31 @@ export interface SubjectView {
   uscc: string | null;
   codes: SubjectCodeView[];
   regionCode: string | null;
+  /** 行政区划 name down to the county where known (福建省福州市鼓楼区). */
+  regionName: string | null;
+  /**
+   * 登记状态 (存续, 吊销, 注销 …) from the newest current registration record (by 核准日期); null without
+   * one. Natural persons never have one.
+   */
+  status: string | null;
+  /** That registration record's items as the scope shows them, besides the identity shown above. */
+  registration: RegistrationView | null;
   /** 法定代表人 / 负责人 name, when known. */
   legalRepName: string | null;
   /** Earlier names (曾用名), oldest first. */
   formerNames: string[];
   badges: ListBadge[];
+}
+
+/** What the newest registration record (市场主体登记信息) says of the subject: 成立日期, 注册资本, 住所 … */
+export interface RegistrationView {
+  recordId: number;
+  topicName: string;
+  departmentName: string;
+  /** 核准日期, YYYY-MM-DD. */
+  approvedOn: string | null;
+  /** In the topic's item order; the subject's name, codes and category (shown above) left out. */
+  fields: RecordFieldView[];
 }
 
 /** One data item of a record, in the topic's item order. */

@@ -38,6 +38,19 @@ describe('renderReportPdf', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
+  it('shows the region by name and the newest registration (status, 成立日期, 注册资本, 住所, 登记机关) in the basic information', async () => {
+    const text = squash(pdfText(await renderReportPdf(buildEnterpriseRecordView(), meta)));
+    const basic = text.slice(text.indexOf('、基础信息'), text.indexOf('、行政许可信息'));
+    expect(basic).toContain('所属地区福建省福州市鼓楼区');
+    for (const expected of ['登记状态存续', '成立日期2016-04-12', '注册资本（万元）500', '住所福建省福州市鼓楼区五四路128号', '登记机关福州市鼓楼区市场监督管理局']) {
+      expect(basic).toContain(expected);
+    }
+    // Without the record's items (e.g. a scope that shows none), the status alone.
+    const bare = buildEnterpriseRecordView();
+    bare.subject = buildSubjectView({ registration: null, status: '注销' });
+    expect(squash(pdfText(await renderReportPdf(bare, meta)))).toContain('登记状态注销');
+  });
+
   it('embeds Noto Sans SC as subsets and keeps the file small', async () => {
     const pdf = await renderReportPdf(buildEnterpriseRecordView(), meta);
     const fonts = pdfFonts(pdf);

@@ -58,8 +58,9 @@ const BADGE_NAMES = { red: '红名单', black: '黑名单', watch: '重点关注
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
 
 // The 行政相对人 block of the national templates (XK_/CF_ + XDR_*, FRDB, FR_*) repeats the subject's
-// basic information in every record; the report shows it once, in 基础信息.
-const SUBJECT_BLOCK = /^[A-Z]+_(XDR_|FRDB$|FR_)/;
+// basic information in every record; the report shows it once, in 基础信息. So does the identity of a
+// registration record (DJ_ZTMC, DJ_ZTLB, DJ_SHXYM, DJ_GSZC).
+const SUBJECT_BLOCK = /^[A-Z]+_(XDR_|FRDB$|FR_)|^DJ_(ZTMC|ZTLB|SHXYM|GSZC)$/;
 
 // Tables have two label–value pairs a row; a long value takes a whole row.
 const LABEL_WIDTH = 116;
@@ -94,7 +95,8 @@ export async function renderReportPdf(view: SubjectRecordView, meta: ReportMeta)
   let numeral = 0;
   drawSectionTitle(layout, `${NUMERALS[numeral++]}、基础信息`, null);
   drawBasicInformation(layout, view.subject);
-  const basicRecords = recordsOf(view, 'basic');
+  // The registration record the basic information already shows is not repeated; earlier ones are listed.
+  const basicRecords = recordsOf(view, 'basic').filter((record) => record.id !== view.subject.registration?.recordId);
   if (basicRecords.length > 0) drawRecords(layout, '基础信息', basicRecords, view.subject);
   for (const section of SECTIONS) {
     const records = recordsOf(view, section.category);
@@ -178,14 +180,14 @@ function labelCell(label: string): Cell {
 }
 
 /** Label–value rows, two pairs to a table row when both are short enough for one line in half the width. */
-function drawTable(layout: PdfLayout, rows: [string, string][]): void {
+function drawTable(layout: PdfLayout, rows: [string, string][], pairs = true): void {
   const lineHeight = layout.measure('字', 100, TABLE_SIZE);
   const short = ([label, value]: [string, string]) =>
     layout.measure(label, LABEL_WIDTH - 10, LABEL_SIZE) <= lineHeight && layout.measure(value, HALF_VALUE_WIDTH - 10, TABLE_SIZE) <= lineHeight;
   for (let i = 0; i < rows.length; i += 1) {
     const [label, value] = rows[i]!;
     const next = rows[i + 1];
-    if (next && short(rows[i]!) && short(next)) {
+    if (pairs && next && short(rows[i]!) && short(next)) {
       layout.row([labelCell(label), { text: value, width: HALF_VALUE_WIDTH }, labelCell(next[0]), { text: next[1], width: HALF_VALUE_WIDTH }], TABLE_SIZE);
       i += 1;
     } else {
@@ -209,6 +211,13 @@ function drawBasicInformation(layout: PdfLayout, subject: SubjectView): void {
   rows.push(['曾用名', subject.formerNames.length > 0 ? subject.formerNames.join('；') : '无']);
   if (subject.badges.length > 0) rows.push(['当前名单标识', subject.badges.map((badge) => BADGE_NAMES[badge]).join('、')]);
   drawTable(layout, rows);
+  // One to a row: the region by name, then the newest registration record's items (成立日期, 注册资本, 住所,
+  // 登记机关, 登记状态 …; 住所 and 经营范围 are long), or its status alone when the scope shows none of them.
+  const more: [string, string][] = [];
+  if (subject.regionName) more.push(['所属地区', subject.regionName]);
+  if (subject.registration) for (const field of subject.registration.fields) more.push([field.name, field.value]);
+  else if (subject.status) more.push(['登记状态', subject.status]);
+  drawTable(layout, more, false);
   layout.y += 14;
 }
 

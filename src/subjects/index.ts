@@ -6,7 +6,7 @@ export { SubjectResolver, type IdentifierInput, type ResolvedSubject, type Subje
 /** Takes the subject registry's transaction lock (batches take the same one) before creating subjects. */
 export { lockSubjectRegistry } from './repository.js';
 /** A subject's basic information as the website and reports show it (personal numbers masked). */
-export { getSubjectProfile } from './get-subject-profile.js';
+export { getSubjectProfile, type SubjectProfile } from './get-subject-profile.js';
 /** Finds subjects by partial name, earlier name, pinyin initials or exact identifier, paged. */
 export { searchSubjects, type SearchAudience, type SearchItem, type SearchResult, type SearchSubjectsInput } from './search-subjects.js';
 /** Recomputes the search index from subjects and their names. */

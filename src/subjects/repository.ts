@@ -102,7 +102,7 @@ export async function findSubjectProfile(db: Kysely<DB>, subjectId: number) {
   const subject = await db
     .selectFrom('subjects as s')
     .leftJoin('subjects as rep', 'rep.id', 's.legal_rep_id')
-    .select(['s.id', 's.kind', 's.name', 's.uscc', 's.region_code', 'rep.name as legal_rep_name'])
+    .select(['s.id', 's.kind', 's.name', 's.uscc', 's.region_code', 's.status', 's.status_record_id', 'rep.name as legal_rep_name'])
     .where('s.id', '=', subjectId)
     .executeTakeFirst();
   if (!subject) return undefined;
@@ -200,7 +200,7 @@ export async function findSubjectsByIdentifiers(db: Kysely<DB>, identifiers: rea
 const CODE_ORDER = `case i.kind when 'org-code' then 1 when 'reg-no' then 2 when 'tax-no' then 3 when 'institution-cert' then 4
   when 'social-org-cert' then 5 when 'resident-id' then 6 else 7 end`;
 
-/** What a search result shows of these subjects: names, region, the best code to show, earlier names. */
+/** What a search result shows of these subjects: names, region, status, the best code to show, earlier names. */
 export async function loadSearchItems(db: Kysely<DB>, ids: readonly number[]) {
   if (ids.length === 0) return [];
   const { rows } = await sql<{
@@ -210,10 +210,11 @@ export async function loadSearchItems(db: Kysely<DB>, ids: readonly number[]) {
     name_norm: string;
     uscc: string | null;
     region_code: string | null;
+    status: string | null;
     other_code: string | null;
     former_names: string[];
   }>`
-    select s.id, s.kind, s.name, s.name_norm, s.uscc, s.region_code,
+    select s.id, s.kind, s.name, s.name_norm, s.uscc, s.region_code, s.status,
       (select case when i.kind in ('resident-id', 'other-id') then i.value_masked else i.value_key end
        from subject_identifiers i
        where i.subject_id = s.id and i.kind <> 'uscc' and (i.kind not in ('resident-id', 'other-id') or i.value_masked is not null)

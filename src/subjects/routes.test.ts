@@ -75,6 +75,6 @@ describe('GET /api/v1/public/search', () => {
     expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'page', 'pageSize']);
     expect(op.parameters[0]).toMatchObject({ in: 'query', required: true, schema: { maxLength: 50 } });
     const item = op.responses['200'].content['application/json'].schema.properties.items.items;
-    expect(Object.keys(item.properties)).toEqual(['id', 'name', 'kind', 'uscc', 'code', 'regionCode', 'regionName', 'formerName', 'badges']);
+    expect(Object.keys(item.properties)).toEqual(['id', 'name', 'kind', 'uscc', 'code', 'regionCode', 'regionName', 'status', 'formerName', 'badges']);
   });
 });

@@ -28,7 +28,12 @@ export const SearchItemSchema = Type.Object({
   uscc: Nullable(Type.String({ description: '统一社会信用代码' })),
   code: Nullable(Type.String({ description: '展示用代码：统一社会信用代码，否则其他代码；自然人证件号码已脱敏' })),
   regionCode: Nullable(Type.String({ description: '行政区划代码' })),
-  regionName: Nullable(Type.String({ description: '行政区划名称（目前为省级）' })),
+  regionName: Nullable(Type.String({ description: '行政区划名称（如 福建省福州市鼓楼区；未收录的区县只到地市或省）' })),
+  status: Nullable(
+    Type.String({
+      description: '登记状态：存续、吊销、注销、迁出、撤销、停业、歇业、其他（取自最新的市场主体登记信息；无登记信息或自然人为 null）',
+    }),
+  ),
   formerName: Nullable(Type.String({ description: '查询词匹配的是曾用名时，为该曾用名' })),
   badges: Type.Array(Type.Union([Type.Literal('red'), Type.Literal('black'), Type.Literal('watch')]), {
     description: '名单标识：red 红名单，black 黑名单，watch 重点关注名单（公示期内的名单记录）',

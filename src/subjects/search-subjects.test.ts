@@ -66,7 +66,7 @@ describe('searchSubjects: what finds a subject', () => {
     const result = await search('华信');
     expect(names(result)).toEqual(['福州华信达贸易有限公司', '华信科技有限公司', '华信（福州）电子科技有限公司']);
     expect(result).toMatchObject({ total: 3, totalIsLowerBound: false, page: 1, pageSize: 20 });
-    expect(result.items[0]).toMatchObject({ uscc: usccA, code: usccA, kind: 'enterprise', regionCode: '350102', regionName: '福建省', formerName: null });
+    expect(result.items[0]).toMatchObject({ uscc: usccA, code: usccA, kind: 'enterprise', regionCode: '350102', regionName: '福建省福州市鼓楼区', status: null, formerName: null });
   });
 
   it('puts the exact name first and finds longer parts anywhere in the name', async () => {

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.js';
-import { normalizeCode, PROVINCE_CODES } from '../codes/index.js';
+import { normalizeCode, regionNameOf } from '../codes/index.js';
 import { AppError } from '../kernel/errors.js';
 import { SubjectErrors } from './errors.js';
 import { normalizeName } from './normalize-name.js';
@@ -32,7 +32,10 @@ export interface SearchItem {
   /** The best identifier to show: the USCC, else another code; a person's number only masked. */
   code: string | null;
   regionCode: string | null;
+  /** 行政区划 name down to the county where known (福建省福州市鼓楼区). */
   regionName: string | null;
+  /** 登记状态 (存续, 吊销, 注销 …) from the newest registration record; null without one (and for persons). */
+  status: string | null;
   /** The earlier name the query matched, when it did not match the current one. */
   formerName: string | null;
 }
@@ -145,15 +148,10 @@ async function present(ctx: AppContext, ids: readonly number[], query: string | 
       uscc: row.uscc,
       code: row.uscc ?? row.other_code,
       regionCode: row.region_code,
-      regionName: regionName(row.region_code),
+      regionName: regionNameOf(row.region_code),
+      status: row.status,
       formerName,
     });
   }
   return items;
-}
-
-/** The province of a division code (`src/codes` holds province names only), or null. */
-function regionName(code: string | null): string | null {
-  if (!code || !/^\d{6}$/.test(code)) return null;
-  return PROVINCE_CODES[code.slice(0, 2)] ?? null;
 }

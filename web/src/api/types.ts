@@ -1,6 +1,6 @@
 /** Shapes of the API's answers as the web app reads them. Record views come from the records module itself. */
 export type { ListBadge, RecordFieldView, RecordSection, RecordView, SubjectRecordView, SubjectView } from '../../../src/records/views.js';
-export type { TopicCategory } from '../../../src/catalog/vocabularies.js';
+export type { RegistrationStatus, TopicCategory } from '../../../src/catalog/vocabularies.js';
 import type { ListBadge, SubjectView } from '../../../src/records/views.js';
 
 export type SubjectKind = SubjectView['kind'];
@@ -27,6 +27,8 @@ export interface SearchHit {
   code: string | null;
   regionCode: string | null;
   regionName: string | null;
+  /** 登记状态 (存续, 吊销, 注销 …); null without a registration record. */
+  status: string | null;
   formerName: string | null;
   badges: ListBadge[];
 }

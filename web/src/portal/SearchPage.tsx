@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import type { SearchResult } from '../api/types';
 import { Badges } from '../shared/Badges';
 import { ErrorState } from '../shared/ErrorState';
+import { StatusTag } from '../shared/StatusTag';
 import { useApi } from '../shared/use-api';
 
 const PAGE_SIZE = 20;
@@ -67,6 +68,7 @@ export function SearchPage() {
                         <Link to={`/subjects/${hit.id}`} style={{ fontSize: 16 }}>
                           {hit.name}
                         </Link>
+                        <StatusTag status={hit.status} />
                         <Badges badges={hit.badges} />
                       </Space>
                     }

@@ -2,6 +2,7 @@ import { Card, Collapse, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecordSection, RecordView, SubjectRecordView } from '../api/types';
 import { Badges } from './Badges';
+import { StatusTag } from './StatusTag';
 import { formatDate, formatDateTime } from './format';
 
 /** 有效期至 2099-12-31 means long-term (STANDARDS.md §2). */
@@ -79,6 +80,12 @@ function Section({ section }: { section: RecordSection }) {
   );
 }
 
+/** 福建省福州市鼓楼区（350102）, or the code alone when its name is unknown. */
+function regionText(subject: SubjectRecordView['subject']): string {
+  if (!subject.regionCode) return '—';
+  return subject.regionName ? `${subject.regionName}（${subject.regionCode}）` : subject.regionCode;
+}
+
 /** A subject's basic information and its records grouped by category (website and the subject's own page). */
 export function SubjectRecord({ view, actions }: { view: SubjectRecordView; actions?: React.ReactNode }) {
   const { t } = useTranslation();
@@ -92,6 +99,7 @@ export function SubjectRecord({ view, actions }: { view: SubjectRecordView; acti
             <Typography.Title level={3} style={{ margin: 0 }}>
               {subject.name}
             </Typography.Title>
+            <StatusTag status={subject.status} />
             <Badges badges={subject.badges} />
           </Space>
           {actions}
@@ -106,7 +114,17 @@ export function SubjectRecord({ view, actions }: { view: SubjectRecordView; acti
             { key: 'uscc', label: t('subject.uscc'), children: subject.uscc ?? '—' },
             { key: 'kind', label: t('subject.kind'), children: t(`kind.${subject.kind}`) },
             { key: 'legalRep', label: t('subject.legalRep'), children: subject.legalRepName ?? '—' },
-            { key: 'region', label: t('subject.region'), children: subject.regionCode ?? '—' },
+            { key: 'region', label: t('subject.region'), children: regionText(subject) },
+            ...(subject.status && !subject.registration
+              ? [{ key: 'status', label: t('subject.status'), children: <StatusTag status={subject.status} /> }]
+              : []),
+            // The newest registration record: 成立日期, 注册资本, 住所, 登记机关, 登记状态 …
+            ...(subject.registration?.fields ?? []).map((field) => ({
+              key: `registration-${field.code}`,
+              label: field.name,
+              children: field.value,
+              span: field.value.length > 40 ? ('filled' as const) : undefined,
+            })),
             ...codes.map((code) => ({ key: `${code.kind}-${code.value}`, label: t(`codeKind.${code.kind}`), children: code.value })),
             ...(subject.formerNames.length > 0
               ? [{ key: 'former', label: t('subject.formerNames'), children: subject.formerNames.join('；') }]
