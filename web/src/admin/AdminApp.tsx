@@ -9,6 +9,8 @@ import {
   LogoutOutlined,
   ProfileOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -25,6 +27,8 @@ import { SessionContext, useCan, useSession } from './auth';
 import { BatchPage, BatchesPage } from './Batches';
 import { CatalogPage, TopicEditPage, TopicPage } from './Catalog';
 import { DepartmentsPage, TokensPage } from './Departments';
+import { ListEntriesPage } from './ListEntries';
+import { ListTypesPage } from './ListTypes';
 import { AdminLogin } from './AdminLogin';
 import { Forbidden } from './Forbidden';
 import { OverviewPage } from './Overview';
@@ -44,6 +48,8 @@ const ENTRIES: Entry[] = [
   { key: 'submit', icon: <CloudUploadOutlined />, roles: ['admin', 'submitter'] },
   { key: 'batches', icon: <ProfileOutlined /> },
   { key: 'records', icon: <DatabaseOutlined /> },
+  { key: 'list-entries', icon: <SolutionOutlined /> },
+  { key: 'list-types', icon: <UnorderedListOutlined /> },
   { key: 'catalog', icon: <AppstoreOutlined /> },
   { key: 'departments', icon: <ApartmentOutlined /> },
   { key: 'users', icon: <TeamOutlined />, roles: ['admin'] },
@@ -113,6 +119,8 @@ function AdminLayout() {
             <Route path="batches/:id" element={<BatchPage />} />
             <Route path="records" element={<RecordsPage />} />
             <Route path="records/:id" element={<RecordPage />} />
+            <Route path="list-entries" element={<ListEntriesPage />} />
+            <Route path="list-types" element={<ListTypesPage />} />
             <Route path="catalog" element={<CatalogPage />} />
             <Route path="catalog/new" element={<RequireRole roles={['admin']}><TopicEditPage /></RequireRole>} />
             <Route path="catalog/:id" element={<TopicPage />} />
