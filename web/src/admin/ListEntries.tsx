@@ -236,10 +236,10 @@ function EntryDrawer({ id, onClose, onChanged }: { id: number | null; onClose: (
           <Timeline
             data-testid="entry-trail"
             items={entry.events.map((event) => ({
-              color: event.toStatus === 'active' ? 'green' : event.toStatus === 'suspended' ? 'orange' : event.toStatus === 'notified' ? 'blue' : 'gray',
-              title: formatDateTime(event.at),
+              color: event.toStatus === 'active' ? 'green' : event.toStatus === 'suspended' ? 'orange' : event.toStatus === 'notified' ? '#1677ff' : 'gray',
               content: (
                 <>
+                  <div className="record-meta">{formatDateTime(event.at)}</div>
                   <div>
                     {event.fromStatus && (
                       <>
@@ -333,12 +333,15 @@ function ProposeDrawer({ open, types, onClose, onProposed }: { open: boolean; ty
       size={560}
       title={t('lists.entries.propose')}
       footer={
-        <Space>
-          <Button type="primary" loading={busy} onClick={() => void submit()} data-testid="propose-submit">
-            {t('lists.propose.submit')}
-          </Button>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-        </Space>
+        <>
+          {error !== null && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(error)} data-testid="propose-error" />}
+          <Space>
+            <Button type="primary" loading={busy} onClick={() => void submit()} data-testid="propose-submit">
+              {t('lists.propose.submit')}
+            </Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+          </Space>
+        </>
       }
     >
       <Form form={form} layout="vertical" initialValues={{ idKind: 'uscc', notify: true }}>
@@ -386,7 +389,6 @@ function ProposeDrawer({ open, types, onClose, onProposed }: { open: boolean; ty
         <Form.Item name="notify" valuePropName="checked">
           <Checkbox>{t('lists.propose.notify')}</Checkbox>
         </Form.Item>
-        {error !== null && <Alert type="error" showIcon title={errorText(error)} data-testid="propose-error" />}
       </Form>
     </Drawer>
   );
@@ -482,6 +484,7 @@ function ImportDrawer({ open, onClose, onImported }: { open: boolean; onClose: (
         {t('lists.import.template')}
       </Button>
       <Upload.Dragger
+        height={150}
         accept=".csv,text/csv"
         maxCount={1}
         fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
@@ -632,7 +635,7 @@ export function ListEntriesPage() {
             size="small"
             loading={entries.loading}
             dataSource={entries.data?.items ?? []}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1080 }}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noRecord')} /> }}
             onRow={(row) => ({ onClick: () => update({ entry: String(row.id) }), style: { cursor: 'pointer' } })}
             pagination={{
@@ -644,11 +647,11 @@ export function ListEntriesPage() {
               onChange: (next) => update({ page: String(next) }),
             }}
             columns={[
-              { title: t('lists.entries.id'), dataIndex: 'id', width: 70, render: (id: number) => <a>{id}</a> },
+              { title: t('lists.entries.id'), dataIndex: 'id', width: 64, render: (id: number) => <a>{id}</a> },
               {
                 title: t('lists.entries.subject'),
                 dataIndex: ['subject', 'name'],
-                width: 240,
+                width: 230,
                 render: (name: string, row) => (
                   <>
                     <div>{name}</div>
@@ -662,16 +665,15 @@ export function ListEntriesPage() {
                 width: 220,
                 render: (name: string, row) => (
                   <>
-                    <ListKindTag kind={row.listType.kind} />
-                    {name}
+                    <ListKindTag kind={row.listType.kind} /> {name}
                   </>
                 ),
               },
-              { title: t('lists.entries.status'), dataIndex: 'status', width: 110, render: (status: EntryStatus) => <EntryStatusTag status={status} /> },
-              { title: t('lists.entries.department'), dataIndex: ['department', 'name'], width: 160, render: (v: string | undefined) => v ?? '—' },
-              { title: t('lists.decisionNo'), dataIndex: 'decisionNo', width: 180, render: (v: string | null) => v ?? '—' },
-              { title: t('lists.effectiveFrom'), dataIndex: 'effectiveFrom', width: 110, render: (v: string | null) => formatDate(v) },
-              { title: t('lists.expiresOn'), dataIndex: 'expiresOn', width: 110, render: (v: string | null, row) => expiryText(v, row.effectiveFrom) },
+              { title: t('lists.entries.status'), dataIndex: 'status', width: 100, render: (status: EntryStatus) => <EntryStatusTag status={status} /> },
+              { title: t('lists.entries.department'), dataIndex: ['department', 'name'], width: 140, render: (v: string | undefined) => v ?? '—' },
+              { title: t('lists.decisionNo'), dataIndex: 'decisionNo', width: 160, render: (v: string | null) => v ?? '—' },
+              { title: t('lists.effectiveFrom'), dataIndex: 'effectiveFrom', width: 104, render: (v: string | null) => formatDate(v) },
+              { title: t('lists.expiresOn'), dataIndex: 'expiresOn', width: 104, render: (v: string | null, row) => expiryText(v, row.effectiveFrom) },
             ]}
           />
         )}

@@ -130,12 +130,15 @@ function ListTypeDrawer({
       destroyOnHidden
       footer={
         editable ? (
-          <Space>
-            <Button type="primary" loading={saving} onClick={() => void save()} data-testid="list-type-save">
-              {t('common.save')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </Space>
+          <>
+            {error !== null && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(error)} data-testid="list-type-error" />}
+            <Space>
+              <Button type="primary" loading={saving} onClick={() => void save()} data-testid="list-type-save">
+                {t('common.save')}
+              </Button>
+              <Button onClick={onClose}>{t('common.cancel')}</Button>
+            </Space>
+          </>
         ) : null
       }
     >
@@ -252,7 +255,6 @@ function ListTypeDrawer({
             <Checkbox>{t('lists.types.minorsExcluded')}</Checkbox>
           </Form.Item>
         </Space>
-        {error !== null && <Alert type="error" showIcon style={{ marginTop: 16 }} title={errorText(error)} data-testid="list-type-error" />}
       </Form>
     </Drawer>
   );
@@ -287,13 +289,14 @@ export function ListTypesPage() {
             size="small"
             loading={types.loading}
             dataSource={types.data ?? []}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1240 }}
             pagination={false}
             columns={[
               { title: t('lists.types.code'), dataIndex: 'code', width: 150, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
               {
                 title: t('lists.types.name'),
                 dataIndex: 'name',
+                width: 260,
                 render: (name: string, row) => <a onClick={() => setDrawer({ open: true, type: row })}>{name}</a>,
               },
               { title: t('lists.types.kind'), dataIndex: 'kind', width: 120, render: (kind: ListTypeView['kind']) => <ListKindTag kind={kind} /> },
@@ -306,7 +309,7 @@ export function ListTypesPage() {
                 align: 'right',
                 render: (basis: ListTypeView['legalBasis']) => (basis.length ? basis.length : <Tag color="warning">0</Tag>),
               },
-              { title: t('lists.authority'), dataIndex: 'authority', width: 180, ellipsis: true },
+              { title: t('lists.authority'), dataIndex: 'authority', ellipsis: true },
               { title: t('lists.types.activeEntries'), dataIndex: 'activeEntries', width: 90, align: 'right' },
               { title: t('lists.types.updatedAt'), dataIndex: 'updatedAt', width: 140, render: (v: string) => formatDateTime(v) },
               {

@@ -75,6 +75,8 @@ export function ListsPage() {
     [kind, listType, q, page],
   );
   const typesOfKind = (types.data ?? []).filter((type) => type.kind === kind);
+  // An entry decided by the credit centre itself names no department: its list's 认定机关 decided it.
+  const authorityOf = (code: string) => types.data?.find((type) => type.code === code)?.authority ?? '—';
   const table = (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
@@ -135,7 +137,7 @@ export function ListsPage() {
             },
             { title: t('lists.code'), dataIndex: 'code', width: 190, render: (v: string | null) => v ?? '—' },
             { title: t('lists.listName'), dataIndex: ['listType', 'name'], width: 180 },
-            { title: t('lists.department'), dataIndex: 'department', width: 160, render: (v: string | null) => v ?? '—' },
+            { title: t('lists.department'), dataIndex: 'department', width: 160, render: (v: string | null, row) => v ?? authorityOf(row.listType.code) },
             { title: t('lists.decisionNo'), dataIndex: 'decisionNo', width: 180, render: (v: string | null) => v ?? '—' },
             { title: t('lists.effectiveFrom'), dataIndex: 'effectiveFrom', width: 110, render: (v: string | null) => formatDate(v) },
             { title: t('lists.expiresOn'), dataIndex: 'expiresOn', width: 110, render: (v: string | null) => (v ? formatDate(v) : t('lists.untilExit')) },

@@ -8,7 +8,7 @@ const KIND_COLORS: Record<ListBadge, string> = { red: 'red', black: '#262626', w
 export function ListKindTag({ kind }: { kind: ListBadge }) {
   const { t } = useTranslation();
   return (
-    <Tag color={KIND_COLORS[kind]} data-kind={kind}>
+    <Tag color={KIND_COLORS[kind]} variant={kind === 'black' ? 'solid' : undefined} data-kind={kind}>
       {t(`lists.kind.${kind}`)}
     </Tag>
   );
