@@ -294,7 +294,7 @@ export const en: Same<Resources> = {
       allStatuses: 'All statuses',
       department: 'Department',
       source: 'Source',
-      sources: { console: 'Console', api: 'API', file: 'File import', court: 'Court sync', rule: 'Rule' },
+      sources: { console: 'Console', api: 'API', file: 'File import', court_sync: 'Court sync', rule: 'Rule' },
       sourceKey: 'Source key',
       objectionUntil: 'Objection period until',
       endedAt: 'Ended at',

@@ -292,7 +292,7 @@ export const zh = {
       allStatuses: '全部状态',
       department: '决定部门',
       source: '来源',
-      sources: { console: '管理后台', api: '接口', file: '文件导入', court: '法院同步', rule: '规则' },
+      sources: { console: '管理后台', api: '接口', file: '文件导入', court_sync: '法院同步', rule: '规则' },
       sourceKey: '来源编号',
       objectionUntil: '异议期至',
       endedAt: '结束时间',
