@@ -12,6 +12,8 @@ import {
   LogoutOutlined,
   ProfileOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -30,6 +32,8 @@ import { CatalogPage, TopicEditPage, TopicPage } from './Catalog';
 import { DepartmentsPage, TokensPage } from './Departments';
 import { JointStatsPage, JointTasksPage } from './JointTasks';
 import { MeasureEditPage, MeasuresPage } from './Measures';
+import { ListEntriesPage } from './ListEntries';
+import { ListTypesPage } from './ListTypes';
 import { AdminLogin } from './AdminLogin';
 import { Forbidden } from './Forbidden';
 import { OverviewPage } from './Overview';
@@ -49,13 +53,15 @@ const ENTRIES: Entry[] = [
   { key: 'submit', icon: <CloudUploadOutlined />, roles: ['admin', 'submitter'] },
   { key: 'batches', icon: <ProfileOutlined /> },
   { key: 'records', icon: <DatabaseOutlined /> },
+  { key: 'list-entries', icon: <SolutionOutlined /> },
+  { key: 'list-types', icon: <UnorderedListOutlined /> },
+  { key: 'measures', icon: <AuditOutlined /> },
+  { key: 'joint-tasks', icon: <InboxOutlined /> },
+  { key: 'joint-stats', icon: <BarChartOutlined />, roles: ['admin', 'auditor'] },
   { key: 'catalog', icon: <AppstoreOutlined /> },
   { key: 'departments', icon: <ApartmentOutlined /> },
   { key: 'users', icon: <TeamOutlined />, roles: ['admin'] },
   { key: 'articles', icon: <FileTextOutlined />, roles: ['admin'] },
-  { key: 'measures', icon: <AuditOutlined /> },
-  { key: 'joint-tasks', icon: <InboxOutlined /> },
-  { key: 'joint-stats', icon: <BarChartOutlined />, roles: ['admin', 'auditor'] },
 ];
 
 /** Shows the page only to the given roles; others see a "forbidden" page. */
@@ -121,6 +127,8 @@ function AdminLayout() {
             <Route path="batches/:id" element={<BatchPage />} />
             <Route path="records" element={<RecordsPage />} />
             <Route path="records/:id" element={<RecordPage />} />
+            <Route path="list-entries" element={<ListEntriesPage />} />
+            <Route path="list-types" element={<ListTypesPage />} />
             <Route path="catalog" element={<CatalogPage />} />
             <Route path="catalog/new" element={<RequireRole roles={['admin']}><TopicEditPage /></RequireRole>} />
             <Route path="catalog/:id" element={<TopicPage />} />

@@ -16,3 +16,4 @@ export type {
   MeasureKind,
   MeasureStrength,
 } from '../../../src/measures/schemas.js';
+export type { ListEntryDetail, ListEntryPage, ListEntryView, ListTypeInput, ListTypeView, ProposeEntryInput, SweepResult } from '../../../src/lists/schemas.js';

@@ -26,6 +26,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly messageEn: string = message,
+    /** The error's `details`, when the API sends them (e.g. the rows of a rejected file). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -86,8 +88,8 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 
 async function toApiError(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { code?: string; message?: string; messageEn?: string };
-    if (body.code && body.message) return new ApiError(response.status, body.code, body.message, body.messageEn ?? body.message);
+    const body = (await response.json()) as { code?: string; message?: string; messageEn?: string; details?: unknown };
+    if (body.code && body.message) return new ApiError(response.status, body.code, body.message, body.messageEn ?? body.message, body.details);
   } catch {
     // not JSON: fall through to a generic message
   }

@@ -1,6 +1,7 @@
 /** Shapes of the API's answers as the web app reads them. Record views come from the records module itself. */
 export type { ListBadge, RecordFieldView, RecordSection, RecordView, SubjectRecordView, SubjectView } from '../../../src/records/views.js';
 export type { RegistrationStatus, TopicCategory } from '../../../src/catalog/vocabularies.js';
+export type { ListTypeView, PublicListEntry, PublicListPage } from '../../../src/lists/schemas.js';
 import type { ListBadge, SubjectView } from '../../../src/records/views.js';
 
 export type SubjectKind = SubjectView['kind'];

@@ -1,4 +1,4 @@
-import { AuditOutlined, BookOutlined, FileSearchOutlined, NotificationOutlined, SafetyCertificateOutlined, SearchOutlined, TrophyOutlined } from '@ant-design/icons';
+import { AuditOutlined, BookOutlined, FileSearchOutlined, NotificationOutlined, SafetyCertificateOutlined, SearchOutlined, TrophyOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Card, Col, Input, List, Row, Skeleton, Statistic, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +42,7 @@ function LatestPublications({ kind }: { kind: PublicationKind }) {
 const SECTIONS: { key: string; to: string; icon: ReactNode }[] = [
   { key: 'search', to: '/search', icon: <FileSearchOutlined /> },
   { key: 'publicity', to: '/publicity', icon: <AuditOutlined /> },
+  { key: 'lists', to: '/lists', icon: <UnorderedListOutlined /> },
   { key: 'news', to: '/articles?channel=news', icon: <NotificationOutlined /> },
   { key: 'policy', to: '/articles?channel=policy', icon: <BookOutlined /> },
   { key: 'culture', to: '/articles?channel=culture', icon: <TrophyOutlined /> },

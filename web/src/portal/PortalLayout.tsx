@@ -30,6 +30,7 @@ export function PortalLayout() {
     { key: '/', label: t('nav.home') },
     { key: '/search', label: t('nav.search') },
     { key: '/publicity', label: t('nav.publicity') },
+    { key: '/lists', label: t('nav.lists') },
     { key: '/articles?channel=news', label: t('nav.news') },
     { key: '/articles?channel=policy', label: t('nav.policy') },
     { key: '/articles?channel=culture', label: t('nav.culture') },

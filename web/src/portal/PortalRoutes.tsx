@@ -3,6 +3,7 @@ import { NotFoundPage } from '../shared/ErrorState';
 import { ArticlePage } from './ArticlePage';
 import { ArticlesPage } from './ArticlesPage';
 import { HomePage } from './HomePage';
+import { ListsPage } from './ListsPage';
 import { LoginPage } from './LoginPage';
 import { MyPage } from './MyPage';
 import { PortalLayout } from './PortalLayout';
@@ -20,6 +21,7 @@ export function PortalRoutes() {
         <Route path="search" element={<SearchPage />} />
         <Route path="subjects/:id" element={<SubjectPage />} />
         <Route path="publicity" element={<PublicityPage />} />
+        <Route path="lists" element={<ListsPage />} />
         <Route path="articles" element={<ArticlesPage />} />
         <Route path="articles/:id" element={<ArticlePage />} />
         <Route path="verify" element={<VerifyPage />} />
