@@ -8,6 +8,7 @@ import { resolveActor, registerAccessRoutes } from '../access/index.js';
 import type { AppContext } from '../app/context.js';
 import { registerArticleRoutes } from '../articles/index.js';
 import { registerCatalogRoutes } from '../catalog/routes.js';
+import { registerCheckRoutes } from '../checks/index.js';
 import { registerCodesRoutes } from '../codes/routes.js';
 import { registerIngestRoutes } from '../ingest/routes.js';
 import { listBadges, registerRecordRoutes } from '../records/index.js';
@@ -73,6 +74,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerRecordRoutes(api, ctx);
     registerArticleRoutes(api, ctx);
     registerReportRoutes(api, ctx);
+    registerCheckRoutes(api, ctx);
     registerSubjectRoutes(api, ctx, (ids) => listBadges(ctx, ids));
   }, { prefix: '/api/v1' });
   // The website and the console: after the API, so /api keeps its own 404s.
