@@ -8,7 +8,7 @@ import type { ListEntryStatus, MeasureBinds, MeasureStrength } from '../db/schem
 import { buildServer } from '../http/build-server.js';
 import type { HttpApp } from '../http/types.js';
 import { systemActor, type Actor } from '../kernel/actor.js';
-import { invalidateCheckReferenceData, runBatchCheck, runCheck, type CheckResult } from './index.js';
+import { invalidateCheckReferenceData, runBatchCheck, runCheck, type CheckResult, type CheckSubjectQuery } from './index.js';
 
 let ctx: TestContext;
 let app: HttpApp;
@@ -72,7 +72,7 @@ async function listEntry(subjectId: number, list: string, opts: { status?: ListE
     .execute();
 }
 
-const body = (subject: Record<string, string>, extra: Record<string, unknown> = {}) => ({
+const body = (subject: CheckSubjectQuery, extra: Record<string, unknown> = {}) => ({
   subject,
   matter: 'tendering',
   purpose: '公共资源交易投标报名资格审查',
@@ -81,7 +81,7 @@ const body = (subject: Record<string, string>, extra: Record<string, unknown> = 
 });
 const post = (url: string, payload: unknown, token?: string) =>
   app.inject({ method: 'POST', url: `/api/v1${url}`, payload: payload as object, headers: token ? { authorization: `Bearer ${token}` } : {} });
-const check = (subject: Record<string, string>, matter = 'tendering') => runCheck(ctx, actorA, body(subject, { matter }));
+const check = (subject: CheckSubjectQuery, matter = 'tendering') => runCheck(ctx, actorA, body(subject, { matter }));
 const codes = (r: CheckResult) => ({
   verdict: r.verdict,
   blocking: r.blocking.map((m) => m.code),

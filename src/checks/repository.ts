@@ -53,50 +53,9 @@ export interface Lookup {
  * one subject or a batch of ten thousand.
  */
 export async function findCheckHits(db: Kysely<DB>, lookups: readonly Lookup[], today: string, listTypeIds: readonly number[]) {
+  // The statement lives in the check_hits function (migration 0009), so each connection plans it once.
   const { rows } = await sql<CheckHitRow>`
-    with asked as (
-      select * from unnest(${lookups.map((_, i) => i)}::int4[], ${lookups.map((l) => l.kind)}::text[], ${lookups.map((l) => l.key)}::text[]) as a(ord, kind, key)
-    ),
-    found as (
-      select a.ord, s.id, s.kind, s.name, s.uscc, s.legal_rep_id
-      from asked a
-      cross join lateral (
-        (select s.id, s.kind, s.name, s.uscc, s.legal_rep_id from subjects s where a.kind = 'uscc' and s.uscc = a.key)
-        union all
-        (select s.id, s.kind, s.name, s.uscc, s.legal_rep_id from subject_identifiers i join subjects s on s.id = i.subject_id
-          where a.kind in ('org-code', 'reg-no', 'resident-id') and i.kind = a.kind and i.value_key = a.key)
-        union all
-        (select s.id, s.kind, s.name, s.uscc, s.legal_rep_id from subjects s where a.kind = 'name' and s.name_norm = a.key order by s.id limit 21)
-      ) s
-    ),
-    counted as (select f.*, count(*) over (partition by f.ord)::int4 as matches from found f),
-    holders as (
-      select c.ord, c.id as holder_id, null::int8 as via_org_id from counted c where c.matches = 1
-      union all
-      select c.ord, o.id, o.id from counted c join subjects o on o.legal_rep_id = c.id where c.matches = 1
-    ),
-    hits as (
-      select h.ord, h.via_org_id, org.name as via_org_name, e.id as entry_id, e.list_type_id, e.status, e.decision_no,
-        e.decision_date, d.name as department, e.reasons, e.basis, e.effective_from, e.expires_on
-      from holders h
-      join list_entries e on e.subject_id = h.holder_id
-        and e.status in ('active', 'suspended')
-        and (e.effective_from is null or e.effective_from <= ${today}::date)
-        and (e.expires_on is null or e.expires_on >= ${today}::date)
-        and e.list_type_id = any(${listTypeIds}::int4[])
-      left join subjects org on org.id = h.via_org_id
-      left join departments d on d.id = e.department_id
-    )
-    select c.ord, c.id, c.kind, c.name, c.uscc, c.matches, rep.id as rep_id, rep.name as rep_name, pid.value_masked as id_masked,
-      h.via_org_id, h.via_org_name, h.entry_id, h.list_type_id, h.status, h.decision_no, h.decision_date, h.department,
-      h.reasons, h.basis, h.effective_from, h.expires_on
-    from counted c
-    left join subjects rep on rep.id = c.legal_rep_id
-    left join lateral (
-      select i.value_masked from subject_identifiers i where c.kind = 'natural_person' and i.subject_id = c.id and i.kind = 'resident-id' limit 1
-    ) pid on true
-    left join hits h on h.ord = c.ord
-    order by c.ord, c.id, h.entry_id`.execute(db);
+    select * from check_hits(${lookups.map((l) => l.kind)}::text[], ${lookups.map((l) => l.key)}::text[], ${today}::date, ${listTypeIds}::int4[])`.execute(db);
   return rows;
 }
 
