@@ -4,10 +4,12 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   GlobalOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
@@ -24,11 +26,13 @@ import { ArticleEditPage, ArticlesAdminPage } from './ArticlesAdmin';
 import { SessionContext, useCan, useSession } from './auth';
 import { BatchPage, BatchesPage } from './Batches';
 import { CatalogPage, TopicEditPage, TopicPage } from './Catalog';
+import { CheckLogPage } from './CheckLog';
 import { DepartmentsPage, TokensPage } from './Departments';
 import { AdminLogin } from './AdminLogin';
 import { Forbidden } from './Forbidden';
 import { OverviewPage } from './Overview';
 import { RecordPage, RecordsPage } from './Records';
+import { RegistrationDemoPage } from './RegistrationDemo';
 import { SubmitPage } from './Submit';
 import { UsersPage } from './Users';
 
@@ -48,6 +52,8 @@ const ENTRIES: Entry[] = [
   { key: 'departments', icon: <ApartmentOutlined /> },
   { key: 'users', icon: <TeamOutlined />, roles: ['admin'] },
   { key: 'articles', icon: <FileTextOutlined />, roles: ['admin'] },
+  { key: 'registration', icon: <SafetyCertificateOutlined /> },
+  { key: 'checks', icon: <FileSearchOutlined /> },
 ];
 
 /** Shows the page only to the given roles; others see a "forbidden" page. */
@@ -123,6 +129,8 @@ function AdminLayout() {
             <Route path="articles" element={<RequireRole roles={['admin']}><ArticlesAdminPage /></RequireRole>} />
             <Route path="articles/new" element={<RequireRole roles={['admin']}><ArticleEditPage /></RequireRole>} />
             <Route path="articles/:id" element={<RequireRole roles={['admin']}><ArticleEditPage /></RequireRole>} />
+            <Route path="registration" element={<RegistrationDemoPage />} />
+            <Route path="checks" element={<CheckLogPage />} />
             <Route path="*" element={<NotFoundPage home="/admin" />} />
           </Routes>
         </Layout.Content>

@@ -3,3 +3,4 @@ export type { ApiTokenView, CreatedApiToken, DepartmentView, UserView } from '..
 export type { DataItem, Topic, TopicDefinition } from '../../../src/catalog/schemas.js';
 export type { BatchView as Batch } from '../../../src/ingest/schemas.js';
 export type { RecordDetail, RecordSummary as RecordListItem } from '../../../src/records/schemas.js';
+export type { CheckEntry, CheckLogItem, CheckLogPage, CheckMeasure, CheckResult } from '../../../src/checks/schemas.js';
