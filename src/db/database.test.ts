@@ -53,4 +53,9 @@ describe('splitStatements', () => {
   it('drops comments and empty statements', () => {
     expect(splitStatements('-- x;\ncreate table a (b int); ;\nselect 1;')).toEqual(['create table a (b int)', 'select 1']);
   });
+
+  it('keeps dollar-quoted bodies and strings whole', () => {
+    const fn = "create function f() returns int language plpgsql as $$\nbegin\n  -- a; comment\n  return 1;\nend\n$$";
+    expect(splitStatements(`${fn};\nselect ';' as x; select $t$a;b$t$;`)).toEqual([fn, "select ';' as x", 'select $t$a;b$t$']);
+  });
 });

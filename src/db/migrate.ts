@@ -39,12 +39,40 @@ export async function migrate(database: Database): Promise<string[]> {
   return applied;
 }
 
-/** Splits a migration script on top-level semicolons (no dollar-quoted bodies in our migrations yet). */
+/**
+ * Splits a migration script on top-level semicolons: not inside a dollar-quoted body (`$$ … $$`,
+ * `$tag$ … $tag$`: function bodies) or a single-quoted string. `--` comments are dropped first (outside
+ * dollar-quoted bodies), so a comment may hold a semicolon or an apostrophe.
+ */
 export function splitStatements(script: string): string[] {
-  const withoutComments = script.replace(/--[^\n]*/g, '');
-  if (withoutComments.includes('$$')) throw new Error('dollar-quoted bodies need a real splitter');
-  return withoutComments
-    .split(';')
-    .map((statement) => statement.trim())
-    .filter((statement) => statement.length > 0);
+  const statements: string[] = [];
+  let current = '';
+  let i = 0;
+  while (i < script.length) {
+    const rest = script.slice(i);
+    const dollar = /^\$[A-Za-z_]*\$/.exec(rest);
+    if (dollar) {
+      const end = script.indexOf(dollar[0], i + dollar[0].length);
+      if (end < 0) throw new Error(`unterminated ${dollar[0]} body in migration`);
+      current += script.slice(i, end + dollar[0].length);
+      i = end + dollar[0].length;
+    } else if (rest.startsWith('--')) {
+      const newline = script.indexOf('\n', i);
+      i = newline < 0 ? script.length : newline;
+    } else if (rest.startsWith("'")) {
+      const end = script.indexOf("'", i + 1);
+      if (end < 0) throw new Error('unterminated string in migration');
+      current += script.slice(i, end + 1);
+      i = end + 1;
+    } else if (rest.startsWith(';')) {
+      statements.push(current);
+      current = '';
+      i += 1;
+    } else {
+      current += script[i];
+      i += 1;
+    }
+  }
+  statements.push(current);
+  return statements.map((statement) => statement.trim()).filter((statement) => statement.length > 0);
 }

@@ -9,6 +9,7 @@ import type { AppContext } from '../app/context.js';
 import { registerArticleRoutes } from '../articles/index.js';
 import { registerMeasureRoutes } from '../measures/index.js';
 import { registerCatalogRoutes } from '../catalog/routes.js';
+import { registerCheckRoutes } from '../checks/index.js';
 import { registerCodesRoutes } from '../codes/routes.js';
 import { registerIngestRoutes } from '../ingest/routes.js';
 import { registerListRoutes } from '../lists/index.js';
@@ -76,6 +77,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerArticleRoutes(api, ctx);
     registerReportRoutes(api, ctx);
     registerMeasureRoutes(api, ctx);
+    registerCheckRoutes(api, ctx);
     registerSubjectRoutes(api, ctx, (ids) => listBadges(ctx, ids));
     registerListRoutes(api, ctx);
   }, { prefix: '/api/v1' });

@@ -6,11 +6,13 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   GlobalOutlined,
   InboxOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   SolutionOutlined,
@@ -29,6 +31,7 @@ import { ArticleEditPage, ArticlesAdminPage } from './ArticlesAdmin';
 import { SessionContext, useCan, useSession } from './auth';
 import { BatchPage, BatchesPage } from './Batches';
 import { CatalogPage, TopicEditPage, TopicPage } from './Catalog';
+import { CheckLogPage } from './CheckLog';
 import { DepartmentsPage, TokensPage } from './Departments';
 import { JointStatsPage, JointTasksPage } from './JointTasks';
 import { MeasureEditPage, MeasuresPage } from './Measures';
@@ -38,6 +41,7 @@ import { AdminLogin } from './AdminLogin';
 import { Forbidden } from './Forbidden';
 import { OverviewPage } from './Overview';
 import { RecordPage, RecordsPage } from './Records';
+import { RegistrationDemoPage } from './RegistrationDemo';
 import { SubmitPage } from './Submit';
 import { UsersPage } from './Users';
 
@@ -58,6 +62,8 @@ const ENTRIES: Entry[] = [
   { key: 'measures', icon: <AuditOutlined /> },
   { key: 'joint-tasks', icon: <InboxOutlined /> },
   { key: 'joint-stats', icon: <BarChartOutlined />, roles: ['admin', 'auditor'] },
+  { key: 'checks', icon: <FileSearchOutlined /> },
+  { key: 'registration', icon: <SafetyCertificateOutlined /> },
   { key: 'catalog', icon: <AppstoreOutlined /> },
   { key: 'departments', icon: <ApartmentOutlined /> },
   { key: 'users', icon: <TeamOutlined />, roles: ['admin'] },
@@ -144,6 +150,8 @@ function AdminLayout() {
             <Route path="measures/:id" element={<RequireRole roles={['admin']}><MeasureEditPage /></RequireRole>} />
             <Route path="joint-tasks" element={<JointTasksPage />} />
             <Route path="joint-stats" element={<RequireRole roles={['admin', 'auditor']}><JointStatsPage /></RequireRole>} />
+            <Route path="registration" element={<RegistrationDemoPage />} />
+            <Route path="checks" element={<CheckLogPage />} />
             <Route path="*" element={<NotFoundPage home="/admin" />} />
           </Routes>
         </Layout.Content>

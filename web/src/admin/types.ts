@@ -17,3 +17,4 @@ export type {
   MeasureStrength,
 } from '../../../src/measures/schemas.js';
 export type { ListEntryDetail, ListEntryPage, ListEntryView, ListTypeInput, ListTypeView, ProposeEntryInput, SweepResult } from '../../../src/lists/schemas.js';
+export type { CheckEntry, CheckLogItem, CheckLogPage, CheckMeasure, CheckResult } from '../../../src/checks/schemas.js';

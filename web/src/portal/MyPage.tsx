@@ -1,15 +1,47 @@
 import { FilePdfOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Skeleton, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError, api, apiFile, getToken, saveFile, setToken } from '../api/client';
+import type { MyCheckItem, MyCheckPage } from '../../../src/checks/schemas.js';
 import type { Profile, SubjectRecordView } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
+import { formatDateTime } from '../shared/format';
 import { SubjectRecord } from '../shared/SubjectRecord';
 import { useApi, useErrorText } from '../shared/use-api';
 
-/** `/my`: the signed-in subject's record and its fuller report (with 政务共享 items). */
+/** 查询记录: which departments checked this subject (应查必查), when, for what matter and purpose. */
+function MyChecks() {
+  const { t } = useTranslation();
+  const checks = useApi((signal) => api<MyCheckPage>('/my/checks', { query: { pageSize: 50 }, area: 'my', signal }), []);
+  const columns = [
+    { title: t('my.checks.at'), dataIndex: 'at', width: 160, render: (v: string) => formatDateTime(v) },
+    { title: t('my.checks.department'), dataIndex: 'department', width: 200 },
+    { title: t('my.checks.matter'), dataIndex: 'matter', width: 140 },
+    { title: t('my.checks.purpose'), dataIndex: 'purpose' },
+  ];
+  return (
+    <Card variant="borderless" title={t('my.checks.title')} style={{ marginBottom: 16 }} data-testid="my-checks">
+      <Typography.Paragraph type="secondary">{t('my.checks.hint')}</Typography.Paragraph>
+      {checks.error ? (
+        <ErrorState error={checks.error} onRetry={checks.reload} />
+      ) : (
+        <Table<MyCheckItem & { key: number }>
+          size="small"
+          loading={checks.loading}
+          dataSource={(checks.data?.items ?? []).map((item, key) => ({ ...item, key }))}
+          columns={columns}
+          pagination={false}
+          scroll={{ x: 640 }}
+          locale={{ emptyText: t('my.checks.empty') }}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** `/my`: the signed-in subject's record, its fuller report (with 政务共享 items) and who checked it. */
 export function MyPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -70,6 +102,7 @@ export function MyPage() {
               </Button>
             </Space>
           </Card>
+          <MyChecks />
           <SubjectRecord view={data.data.view} />
         </>
       )}
