@@ -103,6 +103,8 @@ beforeAll(async () => {
   tokenB = (await createApiToken(ctx, systemActor, deptB, { name: '财政系统', roles: ['reviewer'] })).token;
   adminToken = (await signIn(ctx, await buildUser(ctx, { roles: ['admin'] }))).token;
   for (const row of await ctx.db.selectFrom('list_types').select(['id', 'code']).execute()) listTypeIds.set(row.code, row.id);
+  // These tests define their own measures; the built-in library is switched off so each verdict is known.
+  await ctx.db.updateTable('measures').set({ active: false }).where('builtin', '=', true).execute();
 
   await measure('BAN_TENDER', 'prohibit', ['tendering', 'procurement'], ['subject'], ['SXBZXR', 'ZTBSX']);
   await measure('REP_LIMIT', 'restrict', ['tendering', 'high_consumption'], ['subject', 'legal_rep'], ['SXBZXR']);
