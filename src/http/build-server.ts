@@ -10,6 +10,7 @@ import { registerArticleRoutes } from '../articles/index.js';
 import { registerCatalogRoutes } from '../catalog/routes.js';
 import { registerCodesRoutes } from '../codes/routes.js';
 import { registerIngestRoutes } from '../ingest/routes.js';
+import { registerListRoutes } from '../lists/index.js';
 import { listBadges, registerRecordRoutes } from '../records/index.js';
 import { publicActor } from '../kernel/actor.js';
 import { registerCalendarRoutes } from '../kernel/calendar-routes.js';
@@ -74,6 +75,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerArticleRoutes(api, ctx);
     registerReportRoutes(api, ctx);
     registerSubjectRoutes(api, ctx, (ids) => listBadges(ctx, ids));
+    registerListRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   // The website and the console: after the API, so /api keeps its own 404s.
   await registerWeb(app);
