@@ -1,8 +1,10 @@
+import { courtSyncBench } from './court-sync.js';
 import { ingestBench } from './ingest.js';
 import { reportBench } from './report.js';
 import { searchBench } from './search.js';
 
 const BENCHES: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  'court-sync': courtSyncBench,
   ingest: ingestBench,
   report: reportBench,
   search: searchBench,
