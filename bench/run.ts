@@ -1,10 +1,12 @@
 import { checksBench } from './checks.js';
+import { courtSyncBench } from './court-sync.js';
 import { ingestBench } from './ingest.js';
 import { reportBench } from './report.js';
 import { searchBench } from './search.js';
 
 const BENCHES: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   checks: checksBench,
+  'court-sync': courtSyncBench,
   ingest: ingestBench,
   report: reportBench,
   search: searchBench,

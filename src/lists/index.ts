@@ -2,6 +2,20 @@
 export { BUILTIN_LIST_TYPES, LIST_CODES, type ListTypeDefinition } from './builtin-list-types.js';
 /** Seeds the national list types into a new installation (and links their departments later). */
 export { ensureBuiltinListTypes } from './ensure-builtin-list-types.js';
+/** 失信被执行人 sync: a full snapshot or a delta of the court's list, diffed set-based and applied in one transaction. */
+export { syncCourtList, type CourtSyncPhase, type CourtSyncSummary, type SyncCourtListInput } from './sync-court-list.js';
+/** The court feed: its fields, the streaming reader, row checks and the keyed content hash. */
+export {
+  checkCourtRow,
+  COURT_FEED_FIELDS,
+  courtContentHash,
+  readCourtFeed,
+  type CourtFeedField,
+  type CourtFeedFormat,
+  type CourtFeedRow,
+  type CourtRowIssue,
+} from './court-feed.js';
+/** Errors of the lists module (court sync codes included). */
 export { ListErrors } from './errors.js';
 /** Imports listing decisions from a CSV file, all rows or none. */
 export { importEntries } from './import-entries.js';

@@ -42,3 +42,9 @@ export function entryScope(actor: Actor): { departmentId?: number } {
   if (actor.departmentId === null) throw new AppError(CommonErrors.FORBIDDEN, { detail: '没有所属部门的账号不能查看名单条目' });
   return { departmentId: actor.departmentId };
 }
+
+/** The court list sync rewrites a whole list: the credit centre's admins (and the platform itself) only. */
+export function authorizeCourtSync(actor: Actor): void {
+  if (actor.type === 'public') throw new AppError(CommonErrors.UNAUTHENTICATED);
+  if (!hasRole(actor, 'admin')) throw new AppError(CommonErrors.FORBIDDEN, { detail: '仅平台管理员可同步失信被执行人名单' });
+}

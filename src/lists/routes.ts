@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../app/context.js';
 import type { HttpApp } from '../http/types.js';
+import { registerCourtSyncRoutes } from './court-routes.js';
 import { ListErrors } from './errors.js';
 import { importEntries } from './import-entries.js';
 import { proposeEntry } from './propose-entry.js';
@@ -118,4 +119,6 @@ export function registerListRoutes(app: HttpApp, ctx: AppContext): void {
       return reply.status(201).send(await importEntries(ctx, request.actor, request.body, { notify: request.query.notify }));
     });
   });
+
+  registerCourtSyncRoutes(app, ctx);
 }
