@@ -117,7 +117,7 @@ export const ListEntrySchema = Type.Object({
   subject: Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String(), code: Type.Union([Type.String(), Type.Null()]) }),
   /** The stored status, except that an entry past its last day reads `expired` before the sweep records it. */
   status: EntryStatus,
-  source: Type.String(),
+  source: Type.Enum(['console', 'api', 'file', 'rule', 'court_sync'] as const),
   sourceKey: Type.Union([Type.String(), Type.Null()]),
   department: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
   decisionNo: Type.Union([Type.String(), Type.Null()]),

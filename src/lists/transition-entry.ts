@@ -36,7 +36,14 @@ export async function transitionEntry(ctx: AppContext, actor: Actor, id: number,
     }
     if (input.action === 'activate' && entry.status === 'notified' && entry.objection_until !== null && today <= entry.objection_until)
       throw new AppError(ListErrors.LIST_ENTRY_NOTICE_PERIOD_OPEN, { id, until: entry.objection_until });
-    const defaultReason = input.action === 'activate' ? '异议期届满，正式列入' : input.action === 'resume' ? '异议核查完毕，恢复' : '已告知';
+    const defaultReason =
+      input.action === 'activate'
+        ? entry.status === 'proposed'
+          ? '该名单无异议期，正式列入'
+          : '异议期届满，正式列入'
+        : input.action === 'resume'
+          ? '异议核查完毕，恢复'
+          : '已书面告知拟列入的事由、依据及其依法享有的陈述、申辩和异议权利';
     const moved = await applyTransition(ctx, trx, actor, [id], input.action, reason || defaultReason);
     if (moved.length === 0) {
       const now = await repo.findEntry(trx, id);
