@@ -11,6 +11,7 @@ import { submitBatch, WORKER_MIN_BYTES } from '../ingest/index.js';
 import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/errors.js';
 import { sweepLists } from '../lists/index.js';
+import { deliverOutbox } from '../measures/index.js';
 import { rebuildSubjectStatus } from '../records/index.js';
 import { syncCourtList } from '../lists/index.js';
 import { rebuildSearchIndex } from '../subjects/index.js';
@@ -66,6 +67,8 @@ async function serve(options: { demoOnFirstRun?: boolean; port?: string }): Prom
 function backgroundJobs(config: ReturnType<typeof loadConfig>): ScheduledJob[] {
   const jobs: ScheduledJob[] = [];
   if (config.sweepIntervalSeconds > 0) jobs.push({ name: 'lists.sweep', everyMs: config.sweepIntervalSeconds * 1000, run: sweepLists });
+  // Joint tasks to departments' own systems: a few seconds after they happen; retries are timed by the dispatcher.
+  if (config.webhookIntervalSeconds > 0) jobs.push({ name: 'outbox.deliver', everyMs: config.webhookIntervalSeconds * 1000, run: (ctx) => deliverOutbox(ctx) });
   return jobs;
 }
 

@@ -19,6 +19,8 @@ export interface Config {
   publicBaseUrl: string;
   /** Seconds between runs of the lists sweep (expiry, objection periods, list rules); 0 turns it off. */
   sweepIntervalSeconds: number;
+  /** Seconds between runs of the webhook dispatcher (outbox → departments' systems); 0 turns it off. */
+  webhookIntervalSeconds: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -60,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: intFrom(env, 'XINYONG_MAX_UPLOAD_BYTES', 512 * 1024 * 1024),
     publicBaseUrl: publicUrlFrom(env.XINYONG_PUBLIC_URL, port),
     sweepIntervalSeconds: intFrom(env, 'XINYONG_SWEEP_INTERVAL_SECONDS', 300),
+    webhookIntervalSeconds: intFrom(env, 'XINYONG_WEBHOOK_INTERVAL_SECONDS', 5),
   };
 }

@@ -1,4 +1,7 @@
 import type { LegalBasis, ListKind } from '../db/schema.js';
+import { LIST_CODES } from '../kernel/list-codes.js';
+
+export { LIST_CODES };
 
 /** A list type as the platform ships it and as the admin API takes it. */
 export interface ListTypeDefinition {
@@ -21,21 +24,6 @@ export interface ListTypeDefinition {
   minorsExcluded: boolean;
 }
 
-/** Codes of the built-in list types other modules refer to. */
-export const LIST_CODES = {
-  courtDishonest: 'SXBZXR',
-  seriousIllegal: 'YZWFSX',
-  abnormalOperation: 'JYYCML',
-  majorTax: 'ZDSSWF',
-  procurement: 'ZFCGSX',
-  tourism: 'LYSCSX',
-  transport: 'JTYSSX',
-  productQuality: 'CPZLSX',
-  tendering: 'ZTBSX',
-  taxA: 'NSXYAJ',
-  integrityModel: 'CXDX',
-  contractKeeping: 'SHTZXY',
-} as const;
 
 const GUOBAN_2020_49: LegalBasis = {
   title: '国务院办公厅关于进一步完善失信约束制度构建诚信建设长效机制的指导意见',

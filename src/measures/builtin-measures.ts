@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, LegalBasis } from '../db/schema.js';
-import { LIST_CODES } from '../lists/index.js';
+import { LIST_CODES } from '../kernel/list-codes.js';
 import * as repo from './repository.js';
 import type { MeasureBind, MeasureKind, MeasureStrength } from './schemas.js';
 
