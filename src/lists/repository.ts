@@ -21,6 +21,25 @@ export async function findDepartmentIdByCode(db: Kysely<DB>, code: string): Prom
   return row?.id ?? null;
 }
 
+/** The columns of a list type's definition (the same for a new type and a changed one). */
+function definitionColumns(def: ListTypeDefinition, authorityDepartmentId: number | null) {
+  return {
+    name: def.name,
+    kind: def.kind,
+    legal_basis: JSON.stringify(def.legalBasis),
+    authority: def.authority,
+    authority_department_id: authorityDepartmentId,
+    criteria: def.criteria,
+    exit_conditions: def.exitConditions,
+    remedies: def.remedies,
+    default_duration_months: def.defaultDurationMonths,
+    notice_workdays: def.noticeWorkdays,
+    serious: def.serious,
+    publish_persons: def.publishPersons,
+    minors_excluded: def.minorsExcluded,
+  };
+}
+
 export async function insertListType(
   db: Kysely<DB>,
   def: ListTypeDefinition,
@@ -30,19 +49,7 @@ export async function insertListType(
     .insertInto('list_types')
     .values({
       code: def.code,
-      name: def.name,
-      kind: def.kind,
-      legal_basis: JSON.stringify(def.legalBasis),
-      authority: def.authority,
-      authority_department_id: opts.authorityDepartmentId,
-      criteria: def.criteria,
-      exit_conditions: def.exitConditions,
-      remedies: def.remedies,
-      default_duration_months: def.defaultDurationMonths,
-      notice_workdays: def.noticeWorkdays,
-      serious: def.serious,
-      publish_persons: def.publishPersons,
-      minors_excluded: def.minorsExcluded,
+      ...definitionColumns(def, opts.authorityDepartmentId),
       status: opts.status,
       builtin: opts.builtin,
       created_at: opts.at,
@@ -56,8 +63,17 @@ export async function setListTypeAuthorityDepartment(db: Kysely<DB>, id: number,
   await db.updateTable('list_types').set({ authority_department_id: departmentId }).where('id', '=', id).execute();
 }
 
-export async function updateListType(db: Kysely<DB>, id: number, values: Updateable<ListTypesTable>): Promise<void> {
-  await db.updateTable('list_types').set(values).where('id', '=', id).execute();
+export async function updateListType(
+  db: Kysely<DB>,
+  id: number,
+  def: ListTypeDefinition,
+  opts: { at: Date; status: 'draft' | 'active' | 'retired'; authorityDepartmentId: number | null },
+): Promise<void> {
+  await db
+    .updateTable('list_types')
+    .set({ ...definitionColumns(def, opts.authorityDepartmentId), status: opts.status, updated_at: opts.at })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Live (active or suspended) entries per list type. */

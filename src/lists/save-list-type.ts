@@ -72,23 +72,7 @@ export async function updateListType(ctx: AppContext, actor: Actor, id: number, 
     if (!existing) throw new AppError(ListErrors.LIST_TYPE_NOT_FOUND, { code: String(id) });
     if (existing.code !== input.code) throw new AppError(ListErrors.LIST_TYPE_INVALID, { detail: `名单类型代码不能修改（${existing.code}）` });
     const def = definitionOf(input);
-    await repo.updateListType(trx, id, {
-      name: def.name,
-      kind: def.kind,
-      legal_basis: JSON.stringify(def.legalBasis),
-      authority: def.authority,
-      authority_department_id: input.authorityDepartmentId ?? null,
-      criteria: def.criteria,
-      exit_conditions: def.exitConditions,
-      remedies: def.remedies,
-      default_duration_months: def.defaultDurationMonths,
-      notice_workdays: def.noticeWorkdays,
-      serious: def.serious,
-      publish_persons: def.publishPersons,
-      minors_excluded: def.minorsExcluded,
-      status: input.status,
-      updated_at: at,
-    });
+    await repo.updateListType(trx, id, def, { at, status: input.status, authorityDepartmentId: input.authorityDepartmentId ?? null });
     await writeAudit(trx, at, actor, {
       action: 'list_type.update',
       entityType: 'list_type',
