@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
-import type { DB, ListEntriesTable, ListEntryStatus, ListKind, ListTypesTable } from '../db/schema.js';
+import type { DB, ListEntriesTable, ListEntryStatus, ListKind } from '../db/schema.js';
 import type { ListTypeDefinition } from './builtin-list-types.js';
 
 /** All SQL of the lists module. */
