@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { SEARCH_EXACT_LIMIT } from './search-limits.js';
 
@@ -151,8 +151,19 @@ export async function upsertSearchDocs(db: Kysely<DB>, docs: readonly SearchDocR
       grams = subject_search_grams(d.former_norms || excluded.former_norms || array[excluded.name_norm, excluded.initials])`.execute(db);
 }
 
-// A constant in the statement (not a parameter), so the planner plans for the audience it serves.
-const personFilter = (withPersons: boolean) => (withPersons ? sql`` : sql`and not d.is_person`);
+/**
+ * The persons the public may find: those on a list that publishes persons (失信被执行人, `publish_persons`)
+ * with an entry in force today. SQL over the lists module's tables, because the filter has to run inside
+ * the match; the rule itself (which lists publish persons) is the lists module's data.
+ */
+const publishedPerson = (subjectId: RawBuilder<unknown>, today: string) => sql`exists (
+  select 1 from list_entries e join list_types t on t.id = e.list_type_id
+  where e.subject_id = ${subjectId} and t.publish_persons and t.status = 'active' and e.status in ('active', 'suspended')
+    and (e.expires_on is null or e.expires_on >= ${today}::date))`;
+
+// The audience is a constant in the statement (not a parameter), so the planner plans for it.
+const personFilter = (withPersons: boolean, today: string) =>
+  withPersons ? sql`` : sql`and (not d.is_person or ${publishedPerson(sql.ref('d.subject_id'), today)})`;
 
 /** The condition a match must meet: all of the query's grams, and (for longer queries) the text itself. */
 function matchCondition(grams: readonly string[], verify: string | null) {
@@ -166,19 +177,22 @@ function matchCondition(grams: readonly string[], verify: string | null) {
  * Up to `cap` matching subjects in no particular order (through the grams' inverted index). Fewer than
  * `cap` means these are all the matches.
  */
-export async function collectMatches(db: Kysely<DB>, input: { grams: readonly string[]; verify: string | null; withPersons: boolean; cap: number }) {
+export async function collectMatches(
+  db: Kysely<DB>,
+  input: { grams: readonly string[]; verify: string | null; withPersons: boolean; today: string; cap: number },
+) {
   const { rows } = await sql<{ subject_id: number; name_norm: string }>`
     select d.subject_id, d.name_norm from subject_search_docs d
-    where ${matchCondition(input.grams, input.verify)} ${personFilter(input.withPersons)}
+    where ${matchCondition(input.grams, input.verify)} ${personFilter(input.withPersons, input.today)}
     limit ${input.cap}`.execute(db);
   return rows;
 }
 
 /** Subjects whose current normalised name is exactly this, by id (they lead the results). */
-export async function findExactNames(db: Kysely<DB>, nameNorm: string, withPersons: boolean): Promise<number[]> {
+export async function findExactNames(db: Kysely<DB>, nameNorm: string, withPersons: boolean, today: string): Promise<number[]> {
   const { rows } = await sql<{ id: number }>`
     select s.id from subjects s
-    where s.name_norm = ${nameNorm} ${withPersons ? sql`` : sql`and s.kind <> 'natural_person'`}
+    where s.name_norm = ${nameNorm} ${withPersons ? sql`` : sql`and (s.kind <> 'natural_person' or ${publishedPerson(sql.ref('s.id'), today)})`}
     order by s.id limit ${SEARCH_EXACT_LIMIT}`.execute(db);
   return rows.map((r) => r.id);
 }

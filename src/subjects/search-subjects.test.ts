@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { buildPenaltyRow, buildRegNo, buildResidentId, buildUscc, insertDepartment, streamOf, submitterOf, toCsv } from '../../test/factories.js';
 import { submitBatch } from '../ingest/index.js';
+import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/errors.js';
+import { LIST_CODES, proposeEntry } from '../lists/index.js';
 import { rebuildSearchIndex, SEARCH_TOTAL_CAP, searchSubjects, type SearchAudience, type SearchResult } from './index.js';
 
 let ctx: TestContext;
@@ -117,6 +119,31 @@ describe('searchSubjects: what finds a subject', () => {
     expect(JSON.stringify(staff)).not.toContain(residentId);
     expect(names(await search(residentId, 'staff'))).toEqual(['王建国']);
     expect(names(await search('建国', 'staff'))).toEqual(['王建国', '王建国小吃店']);
+  });
+
+  it('lets the public find a person while a list that publishes persons (失信被执行人) has them, ID masked', async () => {
+    const court: Actor = { type: 'system', id: null, name: 'court', departmentId: null, roles: ['admin'] };
+    // A list that does not publish persons changes nothing.
+    await proposeEntry(ctx, court, { listType: LIST_CODES.majorTax, subject: { name: '王建国', residentId }, reasons: '偷税', notify: true });
+    expect(names(await search('王建国'))).toEqual(['王建国小吃店']);
+    await proposeEntry(ctx, court, {
+      listType: LIST_CODES.courtDishonest,
+      subject: { name: '王建国', residentId },
+      reasons: '有履行能力而拒不履行',
+      expiresOn: '2025-12-31',
+      notify: true,
+    });
+    const found = await search('王建国');
+    expect(names(found)).toEqual(['王建国', '王建国小吃店']);
+    expect(found.items[0]).toMatchObject({ kind: 'natural_person', code: `${residentId.slice(0, 10)}****${residentId.slice(14)}` });
+    expect(JSON.stringify(found)).not.toContain(residentId);
+    expect(names(await search(residentId))).toEqual([]); // never by the ID number
+    ctx.clock.set('2026-01-01T02:00:00Z'); // the listing is over
+    try {
+      expect(names(await search('王建国'))).toEqual(['王建国小吃店']);
+    } finally {
+      ctx.clock.set('2025-06-16T02:00:00Z');
+    }
   });
 
   it('answers nothing for text no name holds', async () => {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context.js';
+import { chinaDate } from '../kernel/calendar.js';
 import { normalizeCode, regionNameOf } from '../codes/index.js';
 import { AppError } from '../kernel/errors.js';
 import { SubjectErrors } from './errors.js';
@@ -87,8 +88,8 @@ function checkQuery(q: unknown): string {
  * bracket style and traditional characters do not matter), by the pinyin initials of their name, or by
  * an exact identifier (统一社会信用代码, 组织机构代码, 注册号…; staff also 居民身份证号码). Subjects whose current
  * name is exactly the query come first, then the others by id (registration order). For a common
- * substring only the first matches in storage order are read (see `SEARCH_TOTAL_CAP`). The public never
- * sees natural persons. `total` is exact up to the cap; beyond it, `totalIsLowerBound` is set.
+ * substring only the first matches in storage order are read (see `SEARCH_TOTAL_CAP`). The public finds
+ * natural persons only while a list that publishes persons (失信被执行人) has them, with the ID masked. `total` is exact up to the cap; beyond it, `totalIsLowerBound` is set.
  */
 export async function searchSubjects(ctx: AppContext, input: SearchSubjectsInput): Promise<SearchResult> {
   const text = checkQuery(input.q);
@@ -107,7 +108,8 @@ export async function searchSubjects(ctx: AppContext, input: SearchSubjectsInput
   if (charLength(query) < SEARCH_QUERY_MIN_LENGTH) throw new AppError(SubjectErrors.SEARCH_QUERY_TOO_SHORT);
   const grams = gramsOf(query);
   // Two characters: holding the gram is the match. Longer: every gram, then the text itself.
-  const search = { grams, verify: charLength(query) > 2 ? query : null, withPersons };
+  const today = chinaDate(ctx.clock.now());
+  const search = { grams, verify: charLength(query) > 2 ? query : null, withPersons, today };
   // Read at most `want` matches through the inverted index (in storage order, which follows
   // registration order), never all of a common substring's matches.
   const want = Math.max(SEARCH_TOTAL_CAP, offset + pageSize) + 1;
@@ -116,7 +118,7 @@ export async function searchSubjects(ctx: AppContext, input: SearchSubjectsInput
   if (lowerBound) matches.pop();
   // The exact name first, then by id; with more matches than were read, the exact names are looked up
   // on their own so that they still lead.
-  const exact = lowerBound ? await repo.findExactNames(ctx.db, query, withPersons) : [];
+  const exact = lowerBound ? await repo.findExactNames(ctx.db, query, withPersons, today) : [];
   matches.sort((a, b) => Number(b.name_norm === query) - Number(a.name_norm === query) || a.subject_id - b.subject_id);
   const ordered = [...new Set([...exact, ...matches.map((m) => m.subject_id)])];
   const ids = ordered.slice(offset, offset + pageSize);

@@ -65,7 +65,8 @@ export function SearchPage() {
                   <List.Item.Meta
                     title={
                       <Space wrap size={[8, 4]}>
-                        <Link to={`/subjects/${hit.id}`} style={{ fontSize: 16 }}>
+                        {/* A person has no public page: the public finds one only on a list that publishes persons. */}
+                        <Link to={hit.kind === 'natural_person' ? `/lists?q=${encodeURIComponent(hit.name)}` : `/subjects/${hit.id}`} style={{ fontSize: 16 }}>
                           {hit.name}
                         </Link>
                         <StatusTag status={hit.status} />
