@@ -174,6 +174,11 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * bumping it makes the next snapshot parse and check every row again.
  */
 export function rawLineHash(crypto: FieldCrypto, data: Buffer, start: number, end: number): string {
+  return rawLineDigest(crypto, data, start, end).toString('hex', 0, 16);
+}
+
+/** The raw line hash as its 16 bytes (written as a uuid in COPY's binary format). */
+export function rawLineDigest(crypto: FieldCrypto, data: Buffer, start: number, end: number): Buffer {
   let key = lineKeys.get(crypto);
   if (key === undefined) {
     key = Buffer.from(crypto.blindIndex('court-feed-line-key', 'v1'), 'utf8');
@@ -183,7 +188,65 @@ export function rawLineHash(crypto: FieldCrypto, data: Buffer, start: number, en
   if (scratch.length < size) scratch = Buffer.allocUnsafe(size * 2);
   key.copy(scratch, 0);
   data.copy(scratch, key.length, start, end);
-  return hash('sha256', scratch.subarray(0, size), 'hex').slice(0, 32);
+  return hash('sha256', scratch.subarray(0, size), 'buffer');
+}
+
+const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+const STAGE_TUPLE_BYTES = 2 + (4 + 4) + (4 + 16) + (4 + 8) + (4 + 4);
+
+/**
+ * Staged lines (row number, raw hash, position, length) in COPY's binary format: no text to build
+ * in Node or to parse in the database for the one table that gets a row per line of the snapshot.
+ */
+export class StageCopy {
+  private buffer: Buffer;
+  private at = 0;
+  rows = 0;
+
+  constructor(private readonly capacity: number) {
+    this.buffer = this.fresh();
+  }
+
+  private fresh(): Buffer {
+    const buffer = Buffer.allocUnsafe(19 + this.capacity * STAGE_TUPLE_BYTES + 2);
+    COPY_SIGNATURE.copy(buffer, 0);
+    buffer.writeInt32BE(0, 11);
+    buffer.writeInt32BE(0, 15);
+    this.at = 19;
+    return buffer;
+  }
+
+  get full(): boolean {
+    return this.rows >= this.capacity;
+  }
+
+  add(rowNo: number, digest: Buffer, position: number, length: number): void {
+    const b = this.buffer;
+    let at = this.at;
+    b.writeInt16BE(4, at);
+    b.writeInt32BE(4, at + 2);
+    b.writeInt32BE(rowNo, at + 6);
+    b.writeInt32BE(16, at + 10);
+    digest.copy(b, at + 14, 0, 16);
+    b.writeInt32BE(8, at + 30);
+    b.writeUInt32BE(Math.floor(position / 0x1_0000_0000), at + 34);
+    b.writeUInt32BE(position >>> 0, at + 38);
+    b.writeInt32BE(4, at + 42);
+    b.writeInt32BE(length, at + 46);
+    at += STAGE_TUPLE_BYTES;
+    this.at = at;
+    this.rows++;
+  }
+
+  /** The complete COPY stream of the rows added (empty when none), and a fresh buffer for the next. */
+  take(): Buffer {
+    if (this.rows === 0) return Buffer.alloc(0);
+    this.buffer.writeInt16BE(-1, this.at);
+    const out = this.buffer.subarray(0, this.at + 2);
+    this.buffer = this.fresh();
+    this.rows = 0;
+    return out;
+  }
 }
 
 /** One line to read again: its row number and where it is. */

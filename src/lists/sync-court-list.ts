@@ -7,7 +7,7 @@ import { emitEvents } from '../kernel/outbox.js';
 import { endJointTasks, openJointTasks } from '../measures/index.js';
 import { SubjectResolver } from '../subjects/index.js';
 import { LIST_CODES } from './builtin-list-types.js';
-import { byteLines, decodeLine, hasBom, isBlank, looksLikeObject, rawLineHash, readLines, type CourtFeedSource } from './court-feed-bytes.js';
+import { byteLines, decodeLine, hasBom, isBlank, looksLikeObject, rawLineDigest, rawLineHash, readLines, StageCopy, type CourtFeedSource } from './court-feed-bytes.js';
 import {
   checkCourtRow,
   courtContentHash,
@@ -126,11 +126,17 @@ async function runSync(ctx: AppContext, actor: Actor, input: SyncCourtListInput)
 
     // COPY text for the two staging tables; the next COPY is built while the database takes the previous one.
     let copying: Promise<void> = Promise.resolve();
+    const stageRows = new StageCopy(STAGE_COPY_ROWS);
     const buffers = {
-      stage: { table: 'court_sync_stage', columns: court.STAGE_COLUMNS, text: '', rows: 0 },
       checked: { table: 'court_sync_checked', columns: court.CHECKED_COLUMNS, text: '', rows: 0 },
     };
-    const flush = async (which: keyof typeof buffers) => {
+    const flush = async (which: 'stage' | 'checked') => {
+      if (which === 'stage') {
+        const data = stageRows.take();
+        await copying;
+        copying = copyText('court_sync_stage', court.STAGE_COLUMNS, data, 'binary');
+        return;
+      }
       const b = buffers[which];
       const text = b.text;
       b.text = '';
@@ -177,9 +183,8 @@ async function runSync(ctx: AppContext, actor: Actor, input: SyncCourtListInput)
             // A line the mirror knows byte for byte was parsed and checked by an earlier sync; any other
             // line is parsed in step 2, so a malformed line is still found wherever it is.
             fastRows++;
-            const b = buffers.stage;
-            b.text += `${lineNo}\t${rawLineHash(ctx.crypto, data, start, end)}\t${base + start}\t${end - start}\n`;
-            if (++b.rows >= STAGE_COPY_ROWS) await flush('stage');
+            stageRows.add(lineNo, rawLineDigest(ctx.crypto, data, start, end), base + start, end - start);
+            if (stageRows.full) await flush('stage');
           } else {
             const record = jsonRecord(decodeLine(data, start, end), lineNo);
             await check(record, { pos: base + start, len: end - start, rawHash: rawLineHash(ctx.crypto, data, start, end) });
@@ -287,6 +292,7 @@ async function runSync(ctx: AppContext, actor: Actor, input: SyncCourtListInput)
     if (drafted !== wanted.length) throw new AppError(ListErrors.COURT_SYNC_FILE_CHANGED);
     await court.updateRawHashes(db, at);
 
+    await court.analyzeDrafts(db);
     const apply = { at, actor, listTypeId: listType.id };
     const created = await court.insertNewEntries(db, apply, REASON_NEW);
     const changed = await court.updateChangedEntries(db, apply, REASON_CHANGED);
