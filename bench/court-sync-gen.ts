@@ -19,6 +19,8 @@ export interface GenOptions {
   subjects: number;
   listTypeId: number;
   now: string;
+  /** The mirror without raw hashes, as the first sync after migration 0011 finds it. */
+  cold: boolean;
 }
 
 export interface GenBlock {
@@ -33,7 +35,7 @@ export interface GenBlock {
 
 export function generator(options: GenOptions): (block: number, from: number, to: number) => GenBlock {
   const crypto = new FieldCrypto(Buffer.from(options.masterKey));
-  const { seed, entries, subjects, listTypeId, now } = options;
+  const { seed, entries, subjects, listTypeId, now, cold } = options;
   return (block, from, to) => {
     let entryText = '';
     let mirrorText = '';
@@ -56,7 +58,7 @@ export function generator(options: GenOptions): (block: number, from: number, to
       const hash = courtContentHash(crypto, checked.values);
       const caseCode = copyCell(row.caseCode);
       entryText += `${i + 1}\t${listTypeId}\t${(i % subjects) + 1}\tactive\tcourt_sync\t${caseCode}\t${row.regDate}\t${row.publishDate}\t失信被执行人\t${hash}\t${now}\t${now}\n`;
-      mirrorText += `${caseCode}\t${hash}\t${raw}\t${i + 1}\t${now}\n`;
+      mirrorText += `${caseCode}\t${hash}\t${cold ? '\\N' : raw}\t${i + 1}\t${now}\n`;
       if (i % 200 === 7) revoked++;
       else if (i % 100 === 3) {
         changed++;

@@ -80,10 +80,12 @@ async function secondaryIndexes(client: pg.Client, tables: string[]): Promise<{ 
  * the entries and the mirror on two connections (foreign-key triggers off, secondary indexes rebuilt
  * afterwards) and writes the file. Timed: `syncCourtList` on that file (stage + diff + apply, one
  * transaction), with a measure whose joint tasks open for the new entries and are cancelled for the
- * revoked ones. The database and the file are removed at the end.
+ * revoked ones. The database and the file are removed at the end. `--cold=1`: the mirror has no raw
+ * hashes, as the first sync after migration 0011 finds it (every line is parsed).
  */
 export async function courtSyncBench(args: string[]): Promise<Record<string, unknown>> {
   const entries = option(args, 'entries', 8_000_000);
+  const cold = option(args, 'cold', 0) === 1;
   const bench = await benchDatabase('xinyong_bench_court');
   const file = path.join(os.tmpdir(), `xinyong-court-bench-${process.pid}.jsonl`);
   const workers: Worker[] = [];
@@ -135,7 +137,7 @@ export async function courtSyncBench(args: string[]): Promise<Record<string, unk
     const newRows = Math.round(entries * 0.005);
     const total = entries + newRows;
     const blocks = Math.ceil(total / BLOCK);
-    const options: GenOptions = { masterKey: bench.masterKey, seed: SEED, entries, subjects, listTypeId: listType.id, now: new Date().toISOString() };
+    const options: GenOptions = { masterKey: bench.masterKey, seed: SEED, entries, subjects, listTypeId: listType.id, now: new Date().toISOString(), cold };
     const queues: { resolve: (b: GenBlock) => void; reject: (e: Error) => void }[][] = [];
     for (let k = 0; k < WORKERS; k++) {
       const worker = new Worker(new URL('./court-sync-worker.mjs', import.meta.url), { workerData: options });
@@ -196,6 +198,7 @@ export async function courtSyncBench(args: string[]): Promise<Record<string, unk
     const correct = summary.new === expected.new && summary.changed === expected.changed && summary.revoked === expected.revoked && summary.rejected === 0;
     return {
       entries,
+      ...(cold ? { cold: true } : {}),
       snapshotRows: summary.rows,
       fileMb,
       setupSeconds: Math.round(setupSeconds),

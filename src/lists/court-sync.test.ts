@@ -9,7 +9,7 @@ import { buildServer } from '../http/build-server.js';
 import type { HttpApp } from '../http/types.js';
 import { systemActor, type Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/errors.js';
-import { courtFeedBytes } from './court-feed-bytes.js';
+import { courtFeedBytes, courtFeedFile } from './court-feed-bytes.js';
 import type { CourtFeedRow } from './court-feed.js';
 import { LIST_CODES, syncCourtList, type CourtSyncPhase, type CourtSyncSummary } from './index.js';
 
@@ -260,6 +260,25 @@ describe('court list sync: the fast path of a JSON Lines snapshot', () => {
     const error = await syncCourtList(ctx, systemActor, { mode: 'snapshot', source: courtFeedBytes(badBytes, 700) }).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('COURT_SYNC_BAD_ENCODING');
     expect(await state()).toEqual(before);
+  });
+
+  it('reads a feed from a file, streamed and then by position', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyong-court-test-'));
+    try {
+      const file = path.join(dir, 'feed.jsonl');
+      const next = rows([800, 801, 802, 803, 804, 805, 806], (i) => (i === 801 ? 3 : 0));
+      fs.writeFileSync(file, jsonl(next));
+      const summary = await syncCourtList(ctx, systemActor, { mode: 'snapshot', source: courtFeedFile(file) });
+      expect(summary).toMatchObject({ new: 1, changed: 1, revoked: 0, unchanged: 5, rejected: 0 });
+      expect((await entryOf(next[1]!.caseCode)).data).toMatchObject({ performedPart: next[1]!.performedPart });
+      fs.writeFileSync(file, jsonl(listed));
+      expect(await syncCourtList(ctx, systemActor, { mode: 'snapshot', source: courtFeedFile(file) })).toMatchObject({ changed: 1, revoked: 1, unchanged: 5 });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads back by position a changed row whose line straddles chunks, and keeps a refused row from being revoked', async () => {
