@@ -24,7 +24,7 @@ function urlOf(database: string): string {
 }
 
 /** A fresh, migrated database on the PostgreSQL server, and an AppContext on it; drop() removes it. */
-export async function benchDatabase(name: string): Promise<{ ctx: AppContext; url: string; drop(): Promise<void> }> {
+export async function benchDatabase(name: string): Promise<{ ctx: AppContext; url: string; masterKey: Buffer; drop(): Promise<void> }> {
   const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -35,17 +35,19 @@ export async function benchDatabase(name: string): Promise<{ ctx: AppContext; ur
   const database = await openDatabase({ url, poolSize: 8 });
   await migrate(database);
   await ensureBuiltinTopics(database.db, new Date());
+  const masterKey = crypto.randomBytes(32);
   const ctx: AppContext = {
     config: loadConfig({}),
     database,
     db: database.db,
     clock: systemClock,
     calendar: await loadCalendar({}),
-    crypto: new FieldCrypto(crypto.randomBytes(32)),
+    crypto: new FieldCrypto(masterKey),
   };
   return {
     ctx,
     url,
+    masterKey,
     async drop() {
       await database.close();
       await admin.query(`drop database if exists ${name} with (force)`);

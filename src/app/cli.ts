@@ -13,7 +13,7 @@ import { AppError } from '../kernel/errors.js';
 import { sweepLists } from '../lists/index.js';
 import { deliverOutbox } from '../measures/index.js';
 import { rebuildSubjectStatus } from '../records/index.js';
-import { syncCourtList } from '../lists/index.js';
+import { courtFeedFile, syncCourtList } from '../lists/index.js';
 import { rebuildSearchIndex } from '../subjects/index.js';
 import { loadConfig } from './config.js';
 import { createApp } from './create-app.js';
@@ -148,7 +148,7 @@ async function courtSync(file: string, options: { delta?: boolean }) {
   try {
     const s = await syncCourtList(ctx, cliActor(), {
       mode: options.delta ? 'delta' : 'snapshot',
-      open: () => fs.createReadStream(file, { highWaterMark: 1 << 20 }),
+      source: courtFeedFile(file),
     });
     const lines = [
       `失信被执行人名单${s.mode === 'delta' ? '增量' : '全量'}同步完成：共 ${s.rows} 行（${s.format === 'csv' ? 'CSV' : 'JSON Lines'}），用时 ${s.seconds.total} 秒`,

@@ -19,8 +19,11 @@ export type CopyValue = string | null;
  */
 export interface BulkSession {
   db: Kysely<DB>;
-  /** COPYs data already in COPY's text format (one line per row, each ending in a newline; UTF-8). */
-  copyText(table: string, columns: readonly string[], text: string | Buffer): Promise<void>;
+  /**
+   * COPYs data already in COPY's text format (one line per row, each ending in a newline; UTF-8), or —
+   * `format` 'binary' — in COPY's binary format (header, tuples and trailer: a complete COPY stream).
+   */
+  copyText(table: string, columns: readonly string[], text: string | Buffer, format?: 'text' | 'binary'): Promise<void>;
 }
 
 /** The platform's database: a PostgreSQL server or the embedded PGlite, behind one Kysely API. */
@@ -101,8 +104,8 @@ function quoteIdent(name: string): string {
   return name;
 }
 
-function copyStatement(table: string, columns: readonly string[], source: string): string {
-  return `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from ${source}`;
+function copyStatement(table: string, columns: readonly string[], source: string, format: 'text' | 'binary' = 'text'): string {
+  return `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from ${source}${format === 'binary' ? ' with (format binary)' : ''}`;
 }
 
 function openPg(url: string, poolSize: number): Database {
@@ -127,10 +130,10 @@ function openPg(url: string, poolSize: number): Database {
       let failed: unknown;
       try {
         await client.query('begin');
-        const copyText = async (table: string, columns: readonly string[], text: string | Buffer) => {
+        const copyText = async (table: string, columns: readonly string[], text: string | Buffer, format?: 'text' | 'binary') => {
           if (text.length === 0) return;
           const started = performance.now();
-          const stream = client.query(copyFrom(copyStatement(table, columns, 'stdin')));
+          const stream = client.query(copyFrom(copyStatement(table, columns, 'stdin', format)));
           await new Promise<void>((resolve, reject) => {
             stream.on('error', reject);
             stream.on('finish', resolve);
@@ -181,9 +184,9 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       return db.connection().execute(async (conn) => {
         await sql`begin`.execute(conn);
         try {
-          const copyText = async (table: string, columns: readonly string[], text: string | Buffer) => {
+          const copyText = async (table: string, columns: readonly string[], text: string | Buffer, format?: 'text' | 'binary') => {
             if (text.length === 0) return;
-            await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) });
+            await pglite.query(copyStatement(table, columns, "'/dev/blob'", format), [], { blob: new Blob([text]) });
           };
           const result = await fn({
             db: conn,

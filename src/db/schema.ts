@@ -437,6 +437,8 @@ export interface ChecksTable {
 export interface CourtListingsTable {
   case_code: string;
   content_hash: string;
+  /** Keyed hash of the raw JSON Lines line last seen for the listing (migration 0011); null until one was. */
+  raw_hash: string | null;
   entry_id: number;
   synced_at: Timestamp;
 }

@@ -141,6 +141,21 @@ function splitCsv(text: string, rowNo: number): string[] {
   }
 }
 
+/** One JSON Lines line as a record; anything but a JSON object refuses the file (COURT_SYNC_MALFORMED_FILE). */
+export function jsonRecord(line: string, lineNo: number): FeedRecord {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    throw malformed(lineNo, '不是有效的 JSON');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw malformed(lineNo, '每行应为一个 JSON 对象');
+  const obj = parsed as Record<string, unknown>;
+  const values = new Array<string>(COURT_FEED_FIELDS.length);
+  for (let i = 0; i < values.length; i++) values[i] = cell(obj[COURT_FEED_FIELDS[i] as string]);
+  return { rowNo: lineNo, values, op: cell(obj.op) };
+}
+
 /**
  * Reads the feed as a stream, in batches of records. The format is told by the first character (`{`:
  * JSON Lines, otherwise CSV whose header names the feed fields). `want`, when given, skips the records
@@ -203,17 +218,7 @@ export async function* readCourtFeed(
         if (want && !want(lineNo)) continue;
         const line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
         if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0)) continue;
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(line);
-        } catch {
-          throw malformed(lineNo, '不是有效的 JSON');
-        }
-        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw malformed(lineNo, '每行应为一个 JSON 对象');
-        const obj = parsed as Record<string, unknown>;
-        const values = new Array<string>(COURT_FEED_FIELDS.length);
-        for (let i = 0; i < values.length; i++) values[i] = cell(obj[COURT_FEED_FIELDS[i] as string]);
-        batch.push({ rowNo: lineNo, values, op: cell(obj.op) });
+        batch.push(jsonRecord(line, lineNo));
       } else {
         const line = stripCr(raw);
         if (pending !== null) {

@@ -10,13 +10,14 @@ import type { HttpApp } from '../http/types.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { authorizeCourtSync } from './policies.js';
 import { CourtSyncQuerySchema, CourtSyncSummarySchema } from './schemas.js';
+import { courtFeedFile } from './court-feed-bytes.js';
 import { syncCourtList } from './sync-court-list.js';
 
 const RAW_TYPES = ['text/csv', 'text/plain', 'application/json', 'application/x-ndjson', 'application/jsonl', 'application/octet-stream'];
 
 /**
- * Runs `fn` with the upload written to a private temporary file: the sync reads a feed twice, and a
- * request body can be read once. The file is removed afterwards, whatever happens.
+ * Runs `fn` with the upload written to a private temporary file: the sync reads the feed again by
+ * position, and a request body can be read once. The file is removed afterwards, whatever happens.
  */
 async function withSpooledUpload<T>(body: Readable, limit: number, fn: (file: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xinyong-court-'));
@@ -68,13 +69,13 @@ export function registerCourtSyncRoutes(app: HttpApp, ctx: AppContext): void {
           for await (const part of request.parts()) {
             if (part.type === 'field') continue;
             return withSpooledUpload(part.file, ctx.config.maxUploadBytes, (file) =>
-              syncCourtList(ctx, request.actor, { mode: request.query.mode, open: () => fs.createReadStream(file, { highWaterMark: 1 << 20 }) }),
+              syncCourtList(ctx, request.actor, { mode: request.query.mode, source: courtFeedFile(file) }),
             );
           }
           throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: '没有收到文件（字段 file）' });
         }
         return withSpooledUpload(request.body as Readable, ctx.config.maxUploadBytes, (file) =>
-          syncCourtList(ctx, request.actor, { mode: request.query.mode, open: () => fs.createReadStream(file, { highWaterMark: 1 << 20 }) }),
+          syncCourtList(ctx, request.actor, { mode: request.query.mode, source: courtFeedFile(file) }),
         );
       },
     );

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/context.js';
-import { buildResidentId, insertDepartment, streamOf } from '../../test/factories.js';
+import { buildResidentId, insertDepartment } from '../../test/factories.js';
 import { courtFeedCsvHeader, courtFeedCsvLine, courtFeedJsonLine, courtFeedRow } from '../demo/court-feed.js';
 import { createApiToken } from '../access/index.js';
 import { buildDepartment } from '../access/test-factories.js';
@@ -9,6 +9,7 @@ import { buildServer } from '../http/build-server.js';
 import type { HttpApp } from '../http/types.js';
 import { systemActor, type Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/errors.js';
+import { courtFeedBytes, courtFeedFile } from './court-feed-bytes.js';
 import type { CourtFeedRow } from './court-feed.js';
 import { LIST_CODES, syncCourtList, type CourtSyncPhase, type CourtSyncSummary } from './index.js';
 
@@ -20,7 +21,7 @@ const jsonl = (feed: CourtFeedRow[], op?: 'upsert' | 'revoke') => feed.map((row)
 const csv = (feed: CourtFeedRow[]) => courtFeedCsvHeader() + feed.map((row) => courtFeedCsvLine(row)).join('');
 
 function sync(content: string, mode: 'snapshot' | 'delta' = 'snapshot', extra: { onPhase?: (p: CourtSyncPhase) => void; actor?: Actor } = {}): Promise<CourtSyncSummary> {
-  return syncCourtList(ctx, extra.actor ?? systemActor, { mode, open: () => streamOf(content, 1000), ...(extra.onPhase ? { onPhase: extra.onPhase } : {}) });
+  return syncCourtList(ctx, extra.actor ?? systemActor, { mode, source: courtFeedBytes(content, 1000), ...(extra.onPhase ? { onPhase: extra.onPhase } : {}) });
 }
 
 async function state() {
@@ -193,6 +194,103 @@ describe('court list sync', () => {
     await expect(sync(jsonl([{ ...courtFeedRow(SEED, 500), age: '12' }]))).rejects.toMatchObject({ code: 'COURT_SYNC_EMPTY_SNAPSHOT' });
     await expect(sync('iname,caseCode\r\n张三,(2024)闽01执1号\r\n')).rejects.toMatchObject({ code: 'COURT_SYNC_MISSING_COLUMNS' });
     expect(await state()).toEqual(before);
+  });
+});
+
+describe('court list sync: the fast path of a JSON Lines snapshot', () => {
+  const listed = rows([800, 801, 802, 803, 804, 805]);
+  const mirror = () => ctx.db.selectFrom('court_listings').select(['case_code', 'content_hash', 'raw_hash']).orderBy('case_code').execute();
+
+  it('stores a keyed raw hash per listing, and takes a line the mirror knows byte for byte without parsing it', async () => {
+    await sync(jsonl(listed));
+    const stored = await mirror();
+    expect(stored).toHaveLength(6);
+    for (const row of stored) expect(row.raw_hash).toMatch(/^[0-9a-f-]{36}$/);
+    // The raw hash is keyed: not a plain digest of the line.
+    const { createHash } = await import('node:crypto');
+    const plain = createHash('sha256').update(courtFeedJsonLine(listed[0]!).trimEnd()).digest('hex').slice(0, 32);
+    expect(stored.map((r) => r.raw_hash!.replace(/-/g, ''))).not.toContain(plain);
+    // A known line is not checked again: even a mirror content hash that no longer fits goes unnoticed.
+    await sql`update court_listings set content_hash = 'stale' where case_code = ${listed[0]!.caseCode}`.execute(ctx.db);
+    const before = await state();
+    expect(await sync(jsonl(listed))).toMatchObject({ new: 0, changed: 0, revoked: 0, unchanged: 6, rejected: 0 });
+    expect(await state()).toEqual(before);
+    await sql`update court_listings set content_hash = ${stored.find((r) => r.case_code === listed[0]!.caseCode)!.content_hash} where case_code = ${listed[0]!.caseCode}`.execute(ctx.db);
+  });
+
+  it('takes a re-formatted feed (other key order, spaces, CRLF, a BOM) as unchanged and learns its raw hashes', async () => {
+    const before = await state();
+    const old = await mirror();
+    const reformatted =
+      '\uFEFF' +
+      listed
+        .map((row) => {
+          const reordered = Object.fromEntries(Object.entries(row).reverse());
+          return JSON.stringify(reordered, null, 0).replace(/,"/g, ', "') + '\r\n';
+        })
+        .join('');
+    expect(await sync(reformatted)).toMatchObject({ new: 0, changed: 0, revoked: 0, unchanged: 6, rejected: 0 });
+    expect(await state()).toEqual(before);
+    const now = await mirror();
+    expect(now.map((r) => r.content_hash)).toEqual(old.map((r) => r.content_hash));
+    for (let i = 0; i < now.length; i++) expect(now[i]!.raw_hash).not.toBe(old[i]!.raw_hash);
+    expect(await sync(reformatted)).toMatchObject({ new: 0, changed: 0, revoked: 0, unchanged: 6 });
+    // Back to the first form: checked again, same content, so only the raw hashes change back.
+    expect(await sync(jsonl(listed))).toMatchObject({ new: 0, changed: 0, revoked: 0, unchanged: 6 });
+    expect(await mirror()).toEqual(old);
+    expect(await state()).toEqual(before);
+  });
+
+  it('still refuses the whole file for a malformed line among known ones, wherever it is', async () => {
+    const before = await state();
+    const lines = listed.map((row) => courtFeedJsonLine(row));
+    const cases: [string, string, string][] = [
+      ['a line cut short', lines[2]!.slice(0, -10) + '\n', 'COURT_SYNC_MALFORMED_FILE'],
+      ['an object-shaped line that is not JSON', lines[2]!.replace('",', '",,'), 'COURT_SYNC_MALFORMED_FILE'],
+      ['an array', '[1, 2]\n', 'COURT_SYNC_MALFORMED_FILE'],
+    ];
+    for (const [what, bad, code] of cases) {
+      const feed = [...lines.slice(0, 2), bad, ...lines.slice(3)].join('');
+      const error = await sync(feed).catch((e: unknown) => e);
+      expect((error as AppError).code, what).toBe(code);
+      expect((error as AppError).messageZh, what).toContain('第 3 行');
+    }
+    // Invalid UTF-8 inside an object-shaped line.
+    const badBytes = Buffer.concat([Buffer.from(lines.slice(0, 2).join('')), Buffer.from('{"caseCode":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n'), Buffer.from(lines.slice(3).join(''))]);
+    const error = await syncCourtList(ctx, systemActor, { mode: 'snapshot', source: courtFeedBytes(badBytes, 700) }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('COURT_SYNC_BAD_ENCODING');
+    expect(await state()).toEqual(before);
+  });
+
+  it('reads a feed from a file, streamed and then by position', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyong-court-test-'));
+    try {
+      const file = path.join(dir, 'feed.jsonl');
+      const next = rows([800, 801, 802, 803, 804, 805, 806], (i) => (i === 801 ? 3 : 0));
+      fs.writeFileSync(file, jsonl(next));
+      const summary = await syncCourtList(ctx, systemActor, { mode: 'snapshot', source: courtFeedFile(file) });
+      expect(summary).toMatchObject({ new: 1, changed: 1, revoked: 0, unchanged: 5, rejected: 0 });
+      expect((await entryOf(next[1]!.caseCode)).data).toMatchObject({ performedPart: next[1]!.performedPart });
+      fs.writeFileSync(file, jsonl(listed));
+      expect(await syncCourtList(ctx, systemActor, { mode: 'snapshot', source: courtFeedFile(file) })).toMatchObject({ changed: 1, revoked: 1, unchanged: 5 });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads back by position a changed row whose line straddles chunks, and keeps a refused row from being revoked', async () => {
+    const next = rows([800, 801, 802, 803, 804, 805], (i) => (i === 803 ? 2 : 0));
+    const refused = { ...next[4]!, regDate: 'someday' };
+    const feed = jsonl([...next.slice(0, 4), refused, next[5]!]);
+    // Chunks of 97 bytes: nearly every line is split across chunks.
+    const summary = await syncCourtList(ctx, systemActor, { mode: 'snapshot', source: courtFeedBytes(feed, 97) });
+    expect(summary).toMatchObject({ new: 0, changed: 1, revoked: 0, unchanged: 4, rejected: 1 });
+    expect(summary.errors.map((e) => [e.rowNo, e.code])).toEqual([[5, 'COURT_SYNC_BAD_DATE']]);
+    expect((await entryOf(next[3]!.caseCode)).data).toMatchObject({ performedPart: next[3]!.performedPart });
+    expect((await entryOf(listed[4]!.caseCode)).status).toBe('active');
   });
 });
 

@@ -15,6 +15,8 @@ export {
   type CourtFeedRow,
   type CourtRowIssue,
 } from './court-feed.js';
+/** Where a court feed comes from (a file, bytes in memory), and the keyed hash of a raw line. */
+export { courtFeedBytes, courtFeedFile, rawLineHash, type CourtFeedSource } from './court-feed-bytes.js';
 /** Errors of the lists module (court sync codes included). */
 export { ListErrors } from './errors.js';
 /** Imports listing decisions from a CSV file, all rows or none. */
