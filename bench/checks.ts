@@ -29,7 +29,7 @@ export async function checksBench(args: string[]): Promise<Record<string, unknow
   const checkCount = option(args, 'checks', 20_000);
   const concurrency = option(args, 'concurrency', 32);
   const batches = option(args, 'batches', 5);
-  const rounds = option(args, 'rounds', 3);
+  const rounds = option(args, 'rounds', 5);
   const bench = await benchDatabase('xinyong_bench_checks');
   const { ctx } = bench;
   try {
@@ -120,6 +120,8 @@ export async function checksBench(args: string[]): Promise<Record<string, unknow
       pgMicrosPerCheck: Math.round(median(checkRounds.map((c) => c.pgMicros))),
       nodeMicrosPerLookup: Math.round(median(lookupRounds.map((c) => c.nodeMicros))),
       pgMicrosPerLookup: Math.round(median(lookupRounds.map((c) => c.pgMicros))),
+      // The same ratio from CPU time (a look-up's µs ÷ a check's), which load from elsewhere hardly moves.
+      cpuRatio: round(median(lookupRounds.map((l, i) => (l.nodeMicros + l.pgMicros) / (checkRounds[i]!.nodeMicros + checkRounds[i]!.pgMicros))), 2),
       logRowsPerInsert: round((log1.rows - log0.rows) / Math.max(1, log1.inserts - log0.inserts), 1),
       batchSize: 10_000,
       batches,
