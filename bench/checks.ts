@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import { createRng, generateResidentId, maskResidentId, orgCodeCheckChar, USCC_ALPHABET, usccCheckChar } from '../src/codes/index.js';
-import { runBatchCheck, runCheck, type CheckSubjectQuery } from '../src/checks/index.js';
+import { checkLogStats, runBatchCheck, runCheck, type CheckSubjectQuery } from '../src/checks/index.js';
 import type { MeasureBinds, MeasureStrength } from '../src/db/schema.js';
 import type { Actor } from '../src/kernel/actor.js';
 import { BUILTIN_LIST_TYPES, ensureBuiltinListTypes } from '../src/lists/index.js';
@@ -8,7 +9,7 @@ import { ensureBuiltinMatters } from '../src/measures/index.js';
 import { benchDatabase, option, seconds } from './support.js';
 
 /**
- * `npm run bench -- checks [--subjects=N] [--entries=N] [--checks=N] [--concurrency=N] [--batches=N]`:
+ * `npm run bench -- checks [--subjects=N] [--entries=N] [--checks=N] [--concurrency=N] [--rounds=N] [--batches=N] [--keep=1]`:
  * a fresh database on the PostgreSQL server with N subjects (default 1,000,000: 15% natural persons,
  * the rest organisations, 60% of which have a natural-person legal representative) and 200,000 list
  * entries in force over the built-in list types (a realistic mix: 经营异常名录 the largest; 2% under
@@ -16,7 +17,11 @@ import { benchDatabase, option, seconds } from './support.js';
  * single checks through the domain function `runCheck` (not HTTP) with `concurrency` in flight —
  * p50/p95/p99 and checks/s, each check logged by group commit before it returns; batch checks of
  * 10,000 subjects (`runBatchCheck`); and, in the same run through the same Kysely/pg pool at the same
- * concurrency, a bare `select * from subjects where id = $1`. `ratio` = checks/s ÷ bare lookups/s.
+ * concurrency, a bare `select * from subjects where id = $1`. After a warm-up of both, `rounds` rounds of
+ * `checks` look-ups and `checks` checks alternate; the figures are medians over the rounds, and `ratio` is
+ * the median of each round's checks/s ÷ the look-ups/s of the round before it, so that load from elsewhere
+ * on a shared machine moves both sides alike. CPU µs per operation, of this process and of the pool's
+ * server backends (read from /proc when the server runs on this machine), show where a check's time goes.
  */
 export async function checksBench(args: string[]): Promise<Record<string, unknown>> {
   const total = option(args, 'subjects', 1_000_000);
@@ -24,10 +29,11 @@ export async function checksBench(args: string[]): Promise<Record<string, unknow
   const checkCount = option(args, 'checks', 20_000);
   const concurrency = option(args, 'concurrency', 32);
   const batches = option(args, 'batches', 5);
+  const rounds = option(args, 'rounds', 5);
   const bench = await benchDatabase('xinyong_bench_checks');
   const { ctx } = bench;
   try {
-    let t = process.hrtime.bigint();
+    const t = process.hrtime.bigint();
     await ensureBuiltinListTypes(ctx.db, new Date());
     await ensureBuiltinMatters(ctx.db);
     const dept = await ctx.db
@@ -52,25 +58,37 @@ export async function checksBench(args: string[]): Promise<Record<string, unknow
     const matters = ['tendering', 'procurement', 'licensing', 'fiscal_funds', 'supervision'];
     const input = () => ({ subject: query(), matter: pick(matters), purpose: '公共资源交易投标报名资格审查', operator: '基准测试' });
 
-    for (let i = 0; i < 500; i++) await runCheck(ctx, actor, input());
+    const maxId = data.firstOrg + data.orgCount - 1;
+    const lookup = async () => {
+      await sql`select * from subjects where id = ${1 + Math.floor(rng() * maxId)}`.execute(ctx.db);
+    };
     const verdicts: Record<string, number> = {};
     const latencies: number[] = [];
-    t = process.hrtime.bigint();
-    await inParallel(checkCount, concurrency, async () => {
+    const checkOnce = async () => {
       const start = process.hrtime.bigint();
       const result = await runCheck(ctx, actor, input());
       latencies.push(seconds(start) * 1000);
       verdicts[result.verdict] = (verdicts[result.verdict] ?? 0) + 1;
+    };
+    // Warm-up: every pooled connection has planned (or prepared) both statements.
+    await inParallel(1_000, concurrency, async () => {
+      await runCheck(ctx, actor, input());
     });
-    const checkSeconds = seconds(t);
+    await inParallel(1_000, concurrency, lookup);
+    latencies.length = 0;
 
-    const maxId = data.firstOrg + data.orgCount - 1;
-    for (let i = 0; i < 500; i++) await sql`select * from subjects where id = ${1 + Math.floor(rng() * maxId)}`.execute(ctx.db);
-    t = process.hrtime.bigint();
-    await inParallel(checkCount, concurrency, async () => {
-      await sql`select * from subjects where id = ${1 + Math.floor(rng() * maxId)}`.execute(ctx.db);
-    });
-    const lookupSeconds = seconds(t);
+    // Rounds of bare look-ups and checks alternate, so that whatever else the machine does moves both
+    // alike; each round's ratio is checks/s over the look-ups/s of the round just before it.
+    const backends = await backendPids(ctx);
+    const log0 = checkLogStats(ctx.database);
+    const lookupRounds: Round[] = [];
+    const checkRounds: Round[] = [];
+    for (let r = 0; r < rounds; r++) {
+      lookupRounds.push(await measureRound(checkCount, concurrency, backends, lookup));
+      checkRounds.push(await measureRound(checkCount, concurrency, backends, checkOnce));
+    }
+    const log1 = checkLogStats(ctx.database);
+    const ratios = checkRounds.map((c, i) => c.perSecond / lookupRounds[i]!.perSecond);
 
     const batchTimes: number[] = [];
     for (let b = 0; b < batches; b++) {
@@ -81,8 +99,6 @@ export async function checksBench(args: string[]): Promise<Record<string, unknow
     }
     const logged = await ctx.db.selectFrom('checks').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
 
-    const checksPerSecond = checkCount / checkSeconds;
-    const lookupsPerSecond = checkCount / lookupSeconds;
     const batchMean = batchTimes.reduce((a, b) => a + b, 0) / batchTimes.length;
     return {
       subjects: total,
@@ -92,11 +108,21 @@ export async function checksBench(args: string[]): Promise<Record<string, unknow
       referenceCache: 'in-memory, 5 s TTL',
       concurrency,
       checks: checkCount,
+      rounds,
       verdicts,
       ...percentiles(latencies),
-      checksPerSecond: Math.round(checksPerSecond),
-      bareLookupsPerSecond: Math.round(lookupsPerSecond),
-      ratio: round(checksPerSecond / lookupsPerSecond, 2),
+      checksPerSecond: Math.round(median(checkRounds.map((c) => c.perSecond))),
+      bareLookupsPerSecond: Math.round(median(lookupRounds.map((c) => c.perSecond))),
+      ratio: round(median(ratios), 2),
+      roundRatios: ratios.map((x) => round(x, 2)),
+      // CPU time per operation (µs), medians over the rounds: this process and the server backends of the pool.
+      nodeMicrosPerCheck: Math.round(median(checkRounds.map((c) => c.nodeMicros))),
+      pgMicrosPerCheck: Math.round(median(checkRounds.map((c) => c.pgMicros))),
+      nodeMicrosPerLookup: Math.round(median(lookupRounds.map((c) => c.nodeMicros))),
+      pgMicrosPerLookup: Math.round(median(lookupRounds.map((c) => c.pgMicros))),
+      // The same ratio from CPU time (a look-up's µs ÷ a check's), which load from elsewhere hardly moves.
+      cpuRatio: round(median(lookupRounds.map((l, i) => (l.nodeMicros + l.pgMicros) / (checkRounds[i]!.nodeMicros + checkRounds[i]!.pgMicros))), 2),
+      logRowsPerInsert: round((log1.rows - log0.rows) / Math.max(1, log1.inserts - log0.inserts), 1),
       batchSize: 10_000,
       batches,
       batchSeconds: round(batchMean, 2),
@@ -108,6 +134,55 @@ export async function checksBench(args: string[]): Promise<Record<string, unknow
     if (option(args, 'keep', 0) === 1) await ctx.database.close();
     else await bench.drop();
   }
+}
+
+interface Round {
+  perSecond: number;
+  /** CPU µs per operation in this process. */
+  nodeMicros: number;
+  /** CPU µs per operation in the pool's server backends (only when the server runs on this machine). */
+  pgMicros: number;
+}
+
+/** The server processes of the pool's connections (pg_stat_activity), to read their CPU time from /proc. */
+async function backendPids(ctx: Awaited<ReturnType<typeof benchDatabase>>['ctx']): Promise<number[]> {
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`.execute(ctx.db);
+  return rows.map((r) => r.pid);
+}
+
+const CLOCK_TICKS = 100;
+
+/** User + system CPU seconds of the processes, or NaN when /proc does not show them (a remote server). */
+function cpuSecondsOf(pids: readonly number[]): number {
+  let ticks = 0;
+  try {
+    for (const pid of pids) {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return Number.NaN;
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+async function measureRound(count: number, concurrency: number, backends: readonly number[], task: () => Promise<void>): Promise<Round> {
+  const pg0 = cpuSecondsOf(backends);
+  const node0 = process.cpuUsage();
+  const t = process.hrtime.bigint();
+  await inParallel(count, concurrency, task);
+  const elapsed = seconds(t);
+  const node = process.cpuUsage(node0);
+  const pg = cpuSecondsOf(backends) - pg0;
+  return { perSecond: count / elapsed, nodeMicros: (node.user + node.system) / count, pgMicros: (pg * 1e6) / count };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function inParallel(count: number, concurrency: number, task: () => Promise<void>): Promise<void> {

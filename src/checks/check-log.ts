@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Database } from '../db/database.js';
 import * as repo from './repository.js';
 
 /**
@@ -12,7 +11,10 @@ import * as repo from './repository.js';
  */
 const FLUSH_DELAY_MS = 1;
 const MAX_ROWS = 1_000;
-const MAX_IN_FLIGHT = 2;
+// One insert at a time: the rows gathered meanwhile make the next group (about 14 rows per insert at 32
+// checks in flight, against 9 with two inserts in flight), and each row costs the server less — a
+// statement's fixed cost and its commit are shared by more rows — at no loss of latency on two cores.
+const MAX_IN_FLIGHT = 1;
 
 interface Waiting {
   row: repo.NewCheckRow;
@@ -24,8 +26,10 @@ class CheckLogWriter {
   private waiting: Waiting[] = [];
   private inFlight = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** Inserts written and rows in them since the writer was made (the benchmark reports the group size). */
+  readonly stats = { inserts: 0, rows: 0 };
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly database: Database) {}
 
   write(row: repo.NewCheckRow): Promise<number> {
     return new Promise<number>((resolve, reject) => {
@@ -43,9 +47,11 @@ class CheckLogWriter {
     if (this.waiting.length === 0 || this.inFlight >= MAX_IN_FLIGHT) return;
     const group = this.waiting.splice(0, MAX_ROWS);
     this.inFlight += 1;
+    this.stats.inserts += 1;
+    this.stats.rows += group.length;
     repo
       .insertChecks(
-        this.db,
+        this.database,
         group.map((w) => w.row),
       )
       .then(
@@ -60,14 +66,19 @@ class CheckLogWriter {
   }
 }
 
-const writers = new WeakMap<Kysely<DB>, CheckLogWriter>();
+const writers = new WeakMap<Database, CheckLogWriter>();
 
 /** Logs one check through the database's group-commit writer; resolves with its id once committed. */
-export function logCheck(db: Kysely<DB>, row: repo.NewCheckRow): Promise<number> {
-  let writer = writers.get(db);
+export function logCheck(database: Database, row: repo.NewCheckRow): Promise<number> {
+  let writer = writers.get(database);
   if (!writer) {
-    writer = new CheckLogWriter(db);
-    writers.set(db, writer);
+    writer = new CheckLogWriter(database);
+    writers.set(database, writer);
   }
   return writer.write(row);
+}
+
+/** How many inserts the database's writer has made and how many rows they held. */
+export function checkLogStats(database: Database): { inserts: number; rows: number } {
+  return { ...(writers.get(database)?.stats ?? { inserts: 0, rows: 0 }) };
 }

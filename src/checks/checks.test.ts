@@ -315,6 +315,34 @@ describe('POST /api/v1/checks/batch', () => {
     const result = await runBatchCheck(ctx, actorA, { subjects: [{ uscc: uscc.red }], matter: 'tendering', purpose: 'p', operator: 'o' });
     expect(result.items[0]!.verdict).toBe('incentive');
   });
+
+  it('answers a single check (its prepared statement per kind of key) exactly as the batch statement does', async () => {
+    const subjects: CheckSubjectQuery[] = [
+      { uscc: uscc.blocked },
+      { code: uscc.blocked.slice(8, 17) },
+      { residentId: repId },
+      { code: repId },
+      { uscc: uscc.watched },
+      { code: uscc.red },
+      { name: '福州清白科技有限公司' },
+      { name: '福州同名贸易有限公司' },
+      { name: '张同名' },
+      { residentId: twinIds[0]! },
+      { uscc: uscc.suspended },
+      { uscc: uscc.expiring },
+      { uscc: buildUscc() },
+    ];
+    const strip = ({ checkId: _id, at: _at, ...rest }: CheckResult) => rest;
+    for (const matter of ['tendering', 'high_consumption']) {
+      const batch = await runBatchCheck(ctx, actorA, { subjects, matter, purpose: 'p', operator: 'o' });
+      const singles: CheckResult[] = [];
+      for (const subject of subjects) singles.push(await runCheck(ctx, actorA, { subject, matter, purpose: 'p', operator: 'o' }));
+      expect(singles.map(strip)).toEqual(batch.items.map(strip));
+    }
+    // Every kind of key is covered, and the legal representative carries the company's measures.
+    const rep = await check({ residentId: repId }, 'high_consumption');
+    expect(rep.restrictions.map((m) => m.legalRepresentativeOf?.id)).toEqual([s.blocked]);
+  });
 });
 
 describe('the check log', () => {

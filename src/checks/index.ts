@@ -9,6 +9,8 @@ export { runBatchCheck, type RunBatchCheckInput } from './run-batch-check.js';
 export { recordCheckOutcome } from './record-outcome.js';
 /** The check log for the credit centre and departments, and a subject's own view of it. */
 export { listChecks, listMyChecks } from './list-checks.js';
+/** Inserts and rows written by the group-commit log writer (the benchmark's group size). */
+export { checkLogStats } from './check-log.js';
 /** Drops the in-memory matters, list types and measures after they changed (otherwise they refresh within seconds). */
 export { invalidateCheckReferenceData, REFERENCE_TTL_MS } from './reference-data.js';
 /** Registers /checks, /checks/batch, /checks/:id/outcome and /my/checks (mounted under /api/v1 by the caller). */

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
 import type { CheckVerdict, DB, LegalBasis, MeasureBinds, MeasureStrength } from '../db/schema.js';
 import type { LookupKind } from './parse-subject.js';
 
@@ -59,6 +60,61 @@ export async function findCheckHits(db: Kysely<DB>, lookups: readonly Lookup[], 
   return rows;
 }
 
+// The single check's fast path: the same rows as check_hits gives one look-up, from a plain statement per
+// kind of key (no unnest, no lateral union, no per-row window partitions), run as a named prepared
+// statement — neither parsed nor planned again on a pooled connection. $1 key, $2 today, $3 list types.
+const FOUND_BY: Record<'uscc' | 'identifier' | 'name', string> = {
+  uscc: `select s.id, s.kind, s.name, s.uscc, s.legal_rep_id from subjects s where s.uscc = $1`,
+  identifier: `select s.id, s.kind, s.name, s.uscc, s.legal_rep_id from subject_identifiers i join subjects s on s.id = i.subject_id
+    where i.kind = $4 and i.value_key = $1`,
+  name: `select s.id, s.kind, s.name, s.uscc, s.legal_rep_id from subjects s where s.name_norm = $1 order by s.id limit 21`,
+};
+
+const checkHitStatement = (found: string) => `
+  with found as (${found}),
+  counted as (select f.*, count(*) over ()::int4 as matches from found f)
+  select 0 as ord, c.id, c.kind, c.name, c.uscc, c.matches, rep.id as rep_id, rep.name as rep_name, pid.value_masked as id_masked,
+    h.via_org_id, h.via_org_name, h.entry_id, h.list_type_id, h.status, h.decision_no, h.decision_date, h.department,
+    h.reasons, h.basis, h.effective_from, h.expires_on
+  from counted c
+  left join subjects rep on rep.id = c.legal_rep_id
+  left join lateral (
+    select i.value_masked from subject_identifiers i where c.kind = 'natural_person' and i.subject_id = c.id and i.kind = 'resident-id' limit 1
+  ) pid on true
+  left join lateral (
+    select hd.via_org_id, org.name as via_org_name, e.id as entry_id, e.list_type_id, e.status, e.decision_no,
+      e.decision_date, d.name as department, e.reasons, e.basis, e.effective_from, e.expires_on
+    from (select c.id as holder_id, null::int8 as via_org_id union all select o.id, o.id from subjects o where o.legal_rep_id = c.id) hd
+    join list_entries e on e.subject_id = hd.holder_id
+      and e.status in ('active', 'suspended')
+      and (e.effective_from is null or e.effective_from <= $2::date)
+      and (e.expires_on is null or e.expires_on >= $2::date)
+      and e.list_type_id = any($3::int4[])
+    left join subjects org on org.id = hd.via_org_id
+    left join departments d on d.id = e.department_id
+    where c.matches = 1
+  ) h on true
+  order by c.id, h.entry_id`;
+
+const CHECK_HIT = {
+  uscc: { name: 'check_hit_uscc', text: checkHitStatement(FOUND_BY.uscc) },
+  identifier: { name: 'check_hit_identifier', text: checkHitStatement(FOUND_BY.identifier) },
+  name: { name: 'check_hit_name', text: checkHitStatement(FOUND_BY.name) },
+};
+
+/**
+ * `findCheckHits` for one look-up (ord 0), the single check's path: one prepared statement. The batch
+ * path and this one answer alike (checks.test.ts compares them for every kind of key).
+ */
+export async function findCheckHit(database: Database, lookup: Lookup, today: string, listTypeIds: readonly number[]): Promise<CheckHitRow[]> {
+  if (lookup.kind === 'uscc' || lookup.kind === 'name') {
+    const statement = CHECK_HIT[lookup.kind];
+    return database.prepared<CheckHitRow>(statement.name, statement.text, [lookup.key, today, listTypeIds]);
+  }
+  const statement = CHECK_HIT.identifier;
+  return database.prepared<CheckHitRow>(statement.name, statement.text, [lookup.key, today, listTypeIds, lookup.kind]);
+}
+
 export interface CheckHitRow {
   ord: number;
   id: number;
@@ -98,25 +154,53 @@ export interface NewCheckRow {
   batchId: string | null;
 }
 
-/** Inserts the rows in one statement and returns their ids in the rows' order. */
-export async function insertChecks(db: Kysely<DB>, rows: readonly NewCheckRow[]): Promise<number[]> {
-  if (rows.length === 0) return [];
-  // The ids are drawn in a materialised CTE (nextval is volatile) and returned with each row's position.
-  const { rows: ids } = await sql<{ id: number; ord: number }>`
-    with t as (
-      select nextval('checks_id_seq')::int8 as id, u.*
-      from unnest(${rows.map((r) => r.at.toISOString())}::timestamptz[], ${rows.map((r) => r.departmentId)}::int4[],
-        ${rows.map((r) => r.operator)}::text[], ${rows.map((r) => r.purpose)}::text[], ${rows.map((r) => r.matter)}::text[],
-        ${rows.map((r) => r.subjectId)}::int8[], ${rows.map((r) => r.query)}::text[], ${rows.map((r) => r.verdict)}::text[],
-        ${rows.map((r) => r.result)}::text[], ${rows.map((r) => r.batchId)}::text[])
-        with ordinality as u(at, department_id, operator, purpose, matter, subject_id, query, verdict, result, batch_id, ord)
-    ),
-    ins as (
-      insert into checks (id, at, department_id, operator, purpose, matter, subject_id, query, verdict, result, batch_id)
-      select id, at, department_id, operator, purpose, matter, subject_id, query::jsonb, verdict, result::jsonb, batch_id from t
-    )
-    select id, ord::int4 as ord from t`.execute(db);
-  const out = new Array<number>(rows.length);
+// The ids are drawn in a materialised CTE (nextval is volatile) and returned with each row's position.
+const INSERT_CHECKS = `
+  with t as (
+    select nextval('checks_id_seq')::int8 as id, u.*
+    from unnest($1::timestamptz[], $2::int4[], $3::text[], $4::text[], $5::text[], $6::int8[], $7::text[], $8::text[], $9::text[], $10::text[])
+      with ordinality as u(at, department_id, operator, purpose, matter, subject_id, query, verdict, result, batch_id, ord)
+  ),
+  ins as (
+    insert into checks (id, at, department_id, operator, purpose, matter, subject_id, query, verdict, result, batch_id)
+    select id, at, department_id, operator, purpose, matter, subject_id, query::jsonb, verdict, result::jsonb, batch_id from t
+  )
+  select id, ord::int4 as ord from t`;
+
+/**
+ * Inserts the rows in one statement (autocommit) and returns their ids in the rows' order. A prepared
+ * statement: the group-commit writer runs it many times a second.
+ */
+export async function insertChecks(database: Database, rows: readonly NewCheckRow[]): Promise<number[]> {
+  const n = rows.length;
+  if (n === 0) return [];
+  const at = new Array<string>(n);
+  const departmentId = new Array<number | null>(n);
+  const operator = new Array<string>(n);
+  const purpose = new Array<string>(n);
+  const matter = new Array<string>(n);
+  const subjectId = new Array<number | null>(n);
+  const query = new Array<string>(n);
+  const verdict = new Array<string>(n);
+  const result = new Array<string>(n);
+  const batchId = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    at[i] = r.at.toISOString();
+    departmentId[i] = r.departmentId;
+    operator[i] = r.operator;
+    purpose[i] = r.purpose;
+    matter[i] = r.matter;
+    subjectId[i] = r.subjectId;
+    query[i] = r.query;
+    verdict[i] = r.verdict;
+    result[i] = r.result;
+    batchId[i] = r.batchId;
+  }
+  const ids = await database.prepared<{ id: number; ord: number }>('insert_checks', INSERT_CHECKS, [
+    at, departmentId, operator, purpose, matter, subjectId, query, verdict, result, batchId,
+  ]);
+  const out = new Array<number>(n);
   for (const row of ids) out[row.ord - 1] = row.id;
   return out;
 }

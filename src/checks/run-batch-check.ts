@@ -32,7 +32,7 @@ export async function runBatchCheck(ctx: AppContext, actor: Actor, input: RunBat
   const verdicts = byOrd.map((group) => buildVerdict(group, request.matter.code, request.ref));
   const batchId = crypto.randomUUID();
   const ids = await repo.insertChecks(
-    ctx.db,
+    ctx.database,
     verdicts.map((verdict, i) => logRowOf(actor, request, lookups[i]!.query, verdict, batchId)),
   );
   const counts: Record<string, number> = {};

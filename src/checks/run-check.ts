@@ -14,16 +14,16 @@ export interface RunCheckInput extends CheckCommonInput {
 
 /**
  * 应查必查: may this subject do this matter? Resolves the subject and reads its entries in force in one
- * statement, builds the verdict from the cached measures, and logs the check (group commit) before
+ * prepared statement (the single-subject fast path), builds the verdict from the cached measures, and logs the check (group commit) before
  * answering; the answer carries the log row's id.
  */
 export async function runCheck(ctx: AppContext, actor: Actor, input: RunCheckInput): Promise<CheckResult> {
   authorizeCheck(actor);
   const request = await checkRequest(ctx, input);
   const lookup = parseSubjectQuery(input.subject, '查询对象', request);
-  const rows = await repo.findCheckHits(ctx.db, [lookup], request.today, request.ref.listTypeIds.get(request.matter.code) ?? []);
+  const rows = await repo.findCheckHit(ctx.database, lookup, request.today, request.ref.listTypeIds.get(request.matter.code) ?? []);
   const verdict = buildVerdict(rows, request.matter.code, request.ref);
-  const checkId = await logCheck(ctx.db, logRowOf(actor, request, lookup.query, verdict, null));
+  const checkId = await logCheck(ctx.database, logRowOf(actor, request, lookup.query, verdict, null));
   return presentCheck(checkId, request, lookup.query, verdict);
 }
 

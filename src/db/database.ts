@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { addTiming, profiling } from '../kernel/profile.js';
@@ -32,6 +32,13 @@ export interface Database {
   db: Kysely<DB>;
   /** Runs a multi-statement SQL script (migrations). */
   execScript(script: string): Promise<void>;
+  /**
+   * Runs one hot statement (`$1`… parameters) outside any transaction. On a server it is a named prepared
+   * statement: each pooled connection parses and plans it once (PostgreSQL keeps its generic plan when
+   * that costs no more than a custom one), so `name` must always go with the same text. PGlite runs it
+   * as a plain statement through the Kysely connection. Values and rows are typed as everywhere else.
+   */
+  prepared<R>(name: string, text: string, values: readonly unknown[]): Promise<R[]>;
   /** Runs `fn` inside one transaction on a dedicated connection, with COPY available. */
   bulkTransaction<T>(fn: (session: BulkSession) => Promise<T>): Promise<T>;
   /** PGlite only: a dump of the data directory (tests start their databases from a migrated one). */
@@ -119,6 +126,12 @@ function openPg(url: string, poolSize: number): Database {
     async execScript(script) {
       await pool.query(script);
     },
+    async prepared<R>(name: string, text: string, values: readonly unknown[]) {
+      const started = profiling ? performance.now() : 0;
+      const result = await pool.query<R & pg.QueryResultRow>({ name, text, values: values as unknown[] });
+      if (profiling) addTiming(`sql: prepared ${name}`, performance.now() - started);
+      return result.rows;
+    },
     async bulkTransaction(fn) {
       const client = await pool.connect();
       // A Kysely instance bound to this one client, so typed queries and COPY share the transaction.
@@ -179,6 +192,10 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       await db.connection().execute(async () => {
         await pglite.exec(script);
       });
+    },
+    async prepared<R>(_name: string, text: string, values: readonly unknown[]) {
+      const { rows } = await db.executeQuery<R>(CompiledQuery.raw(text, [...values]));
+      return rows;
     },
     async bulkTransaction(fn) {
       return db.connection().execute(async (conn) => {
