@@ -6,7 +6,7 @@ describe('the scheduler', () => {
   it('runs each job on its interval, never two runs of one job at once, logs failures and keeps going, and waits for a running job on stop', async () => {
     vi.useFakeTimers();
     try {
-      const log = { info: vi.fn(), error: vi.fn() };
+      const log = { debug: vi.fn(), error: vi.fn() };
       let running = 0;
       let maxRunning = 0;
       let runs = 0;

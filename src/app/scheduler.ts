@@ -13,13 +13,14 @@ export interface Scheduler {
 
 /**
  * Runs background work in the server process (DESIGN: no broker): each job on its own interval, never
- * two runs of the same job at once, errors logged and retried at the next tick. Every job is
+ * two runs of the same job at once, errors logged and retried at the next tick (runs that went well are
+ * logged at debug level: the webhook job runs every few seconds). Every job is
  * idempotent and transactional, so a crash mid-run loses nothing and a second server does no harm.
  */
 export function startScheduler(
   ctx: AppContext,
   jobs: readonly ScheduledJob[],
-  log: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void },
+  log: { debug: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void },
 ): Scheduler {
   const running = new Map<string, Promise<void>>();
   let stopped = false;
@@ -28,7 +29,7 @@ export function startScheduler(
     const started = Date.now();
     const run = job
       .run(ctx)
-      .then((result) => log.info({ job: job.name, ms: Date.now() - started, result }, 'scheduled job done'))
+      .then((result) => log.debug({ job: job.name, ms: Date.now() - started, result }, 'scheduled job done'))
       .catch((error: unknown) => log.error({ job: job.name, err: error instanceof Error ? error.message : String(error) }, 'scheduled job failed'))
       .finally(() => running.delete(job.name));
     running.set(job.name, run);
