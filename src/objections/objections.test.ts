@@ -285,6 +285,13 @@ describe('objections (异议)', () => {
     expect(await audits(objection.id)).toEqual(['objection.submit', 'objection.accept']);
     expect((await getObjection(ctx, admin.actor, objection.id)).events.map((e) => e.to)).toEqual(['submitted', 'accepted', 'verifying']);
     await transitionObjection(ctx, admin.actor, objection.id, { action: 'reject', reason: '记录无误' });
+
+    // Two filings about the same record at once: one objection is opened.
+    const filings = await Promise.allSettled([submitObjection(ctx, subjectA.actor, recordTarget(ids.penaltyA2)), submitObjection(ctx, clerk.actor, recordTarget(ids.penaltyA2))]);
+    expect(filings.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(((filings.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as AppError).code).toBe('OBJECTION_ALREADY_OPEN');
+    const opened = (filings.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ id: number }>).value;
+    await transitionObjection(ctx, admin.actor, opened.id, { action: 'refuse', reason: '重复提交' });
   });
 
   it('computes deadlines in working days and flags overdue objections as the clock moves', async () => {
