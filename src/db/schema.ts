@@ -484,3 +484,58 @@ export interface DB {
   checks: ChecksTable;
   court_listings: CourtListingsTable;
 }
+
+// 异议 (migration 0012).
+export type ObjectionStatus = 'submitted' | 'accepted' | 'refused' | 'verifying' | 'upheld' | 'rejected' | 'closed';
+export type ObjectionReasonCode = 'wrong' | 'missing' | 'duplicate' | 'should_not_be_public' | 'past_period' | 'differs_from_source';
+export type ObjectionApplicantKind = 'subject' | 'department' | 'upstream_platform';
+export interface ObjectionsTable {
+  id: Generated<number>;
+  target_kind: 'record' | 'list_entry';
+  record_id: number | null;
+  entry_id: number | null;
+  subject_id: number;
+  applicant_kind: ObjectionApplicantKind;
+  applicant_name: string;
+  applicant_user_id: string | null;
+  applicant_department_id: number | null;
+  reason_code: ObjectionReasonCode;
+  reason_text: string;
+  status: ObjectionStatus;
+  source_department_id: number | null;
+  accept_due: ColumnType<string, string, string>;
+  verify_due: ColumnType<string | null, string | null | undefined, string | null>;
+  entry_suspended: Generated<boolean>;
+  decision: 'refused' | 'upheld' | 'rejected' | null;
+  decision_reasons: string | null;
+  submitted_at: Timestamp;
+  accepted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+export interface ObjectionEventsTable {
+  id: Generated<number>;
+  objection_id: number;
+  at: Timestamp;
+  from_status: ObjectionStatus | null;
+  to_status: ObjectionStatus;
+  reason: string;
+  actor_type: string;
+  actor_name: string | null;
+  department_id: number | null;
+}
+export interface ObjectionEvidenceTable {
+  id: Generated<number>;
+  objection_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+export interface DB {
+  objections: ObjectionsTable;
+  objection_events: ObjectionEventsTable;
+  objection_evidence: ObjectionEvidenceTable;
+}

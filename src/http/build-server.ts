@@ -7,6 +7,7 @@ import Fastify, { LogController } from 'fastify';
 import { resolveActor, registerAccessRoutes } from '../access/index.js';
 import type { AppContext } from '../app/context.js';
 import { registerArticleRoutes } from '../articles/index.js';
+import { registerObjectionRoutes } from '../objections/index.js';
 import { registerMeasureRoutes } from '../measures/index.js';
 import { registerCatalogRoutes } from '../catalog/routes.js';
 import { registerCheckRoutes } from '../checks/index.js';
@@ -80,6 +81,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerCheckRoutes(api, ctx);
     registerSubjectRoutes(api, ctx, (ids) => listBadges(ctx, ids));
     registerListRoutes(api, ctx);
+    registerObjectionRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   // The website and the console: after the API, so /api keeps its own 404s.
   await registerWeb(app);

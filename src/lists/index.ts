@@ -38,3 +38,5 @@ export * from './schemas.js';
 export { sweepLists } from './sweep-lists.js';
 /** Moves one entry by a person's action, reason kept. */
 export { transitionEntry } from './transition-entry.js';
+/** Moves entries by one action inside the caller's transaction (objections suspend, resume and revoke entries with it). */
+export { applyTransition } from './apply-transition.js';

@@ -4,7 +4,7 @@ import { isPublishable, TOPIC_CATEGORIES } from '../catalog/index.js';
 import { chinaDate } from '../kernel/calendar.js';
 import { getSubjectProfile } from '../subjects/index.js';
 import { presentRecord } from './present-record.js';
-import { findVisibleRecords } from './repository.js';
+import { findRecordsUnderObjection, findVisibleRecords } from './repository.js';
 import { topicDefinition } from './topic-definitions.js';
 import type { ListBadge, RecordScope, RecordSection, RegistrationView, SubjectRecordView } from './views.js';
 
@@ -23,6 +23,7 @@ export async function getSubjectRecord(ctx: AppContext, subjectId: number, scope
   const { statusRecordId, ...subject } = profile;
   const now = ctx.clock.now();
   const rows = await findVisibleRecords(ctx.db, [subjectId], chinaDate(now));
+  const underObjection = await findRecordsUnderObjection(ctx.db, rows.map((row) => row.id));
   const sections: RecordSection[] = TOPIC_CATEGORIES.map((category) => ({ category, records: [] }));
   const byCategory = new Map(sections.map((section) => [section.category as string, section]));
   const badges = new Set<ListBadge>();
@@ -31,8 +32,9 @@ export async function getSubjectRecord(ctx: AppContext, subjectId: number, scope
   for (const row of rows) {
     const def = await topicDefinition(ctx.db, row.topic_id, row.topic_version);
     if (scope === 'public' && !isPublishable(def)) continue;
-    const view = presentRecord(def, row, scope);
-    if (!view) continue;
+    const presented = presentRecord(def, row, scope);
+    if (!presented) continue;
+    const view = underObjection.has(row.id) ? { ...presented, underObjection: true } : presented;
     if (row.id === statusRecordId) {
       // The record the subject's status comes from: its items are the basic information (成立日期, 住所 …).
       const identity = new Set(Object.values(def.subject));

@@ -18,3 +18,5 @@ export { presentRecord, SCOPE_DISCLOSURES } from './present-record.js';
 export { registerRecordRoutes } from './routes.js';
 /** 登记状态: keeps `subjects.status` in line with the records (per chunk in the pipeline; a full rebuild). */
 export { rebuildSubjectStatus, refreshSubjectStatus, SUBJECT_STATUS_CHANGED, type RebuildSubjectStatusResult } from './refresh-subject-status.js';
+/** Withdraws a record in the caller's transaction (an upheld objection), refreshing the subject's status. */
+export { withdrawRecord } from './withdraw-record.js';

@@ -300,3 +300,20 @@ export async function findStatusSubjects(db: Kysely<DB>): Promise<number[]> {
     order by id`.execute(db);
   return rows.map((row) => Number(row.id));
 }
+
+// ---- 异议 (objections): withdrawal of a record, the flag of records under objection ----
+
+/** Marks a record withdrawn if it is not already; returns its subject when it changed. */
+export async function withdrawRecord(db: Kysely<DB>, id: number): Promise<{ subjectId: number } | undefined> {
+  const row = await db.updateTable('records').set({ status: 'withdrawn' }).where('id', '=', id).where('status', '=', 'active').returning('subject_id').executeTakeFirst();
+  return row ? { subjectId: Number(row.subject_id) } : undefined;
+}
+
+/** Of these records, those with an accepted objection not yet decided (shown 异议处理中). */
+export async function findRecordsUnderObjection(db: Kysely<DB>, recordIds: readonly number[]): Promise<Set<number>> {
+  if (recordIds.length === 0) return new Set();
+  const { rows } = await sql<{ id: number }>`
+    select distinct record_id as id from objections
+    where record_id = any(${[...recordIds]}::bigint[]) and status in ('accepted', 'verifying')`.execute(db);
+  return new Set(rows.map((row) => Number(row.id)));
+}

@@ -23,6 +23,8 @@ export const RecordViewSchema = Type.Object({
   title: Type.String(),
   publishUntil: Nullable(Type.String()),
   fields: Type.Array(RecordFieldSchema),
+  /** 异议处理中: an accepted objection to the record is being verified. */
+  underObjection: Type.Optional(Type.Boolean()),
 });
 
 export const RegistrationViewSchema = Type.Object({

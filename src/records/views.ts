@@ -76,6 +76,8 @@ export interface RecordView {
   /** Last day the record is published (YYYY-MM-DD); null when open-ended. */
   publishUntil: string | null;
   fields: RecordFieldView[];
+  /** 异议处理中: an objection to it was accepted and is not yet decided (credit records only; a list entry shows it as suspended). */
+  underObjection?: boolean;
 }
 
 /** A group of records of one category; every category appears, possibly empty ("no record"). */

@@ -1,0 +1,321 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/context.js';
+import { buildPenaltyRow, buildRegistrationRow, buildUscc, insertDepartment, streamOf, submitterOf, toCsv } from '../../test/factories.js';
+import { buildUser, signIn } from '../access/test-factories.js';
+import { REGISTRATION_TOPIC } from '../catalog/index.js';
+import { invalidateCheckReferenceData, runCheck } from '../checks/index.js';
+import { buildServer } from '../http/build-server.js';
+import type { HttpApp } from '../http/types.js';
+import { submitBatch } from '../ingest/index.js';
+import type { Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/errors.js';
+import { getSubjectRecord } from '../records/index.js';
+import { getObjection, listObjections, submitObjection, transitionObjection, type ObjectionInput } from './index.js';
+
+let ctx: TestContext;
+let app: HttpApp;
+let scjg: number;
+let swj: number;
+let admin: { token: string; actor: Actor };
+let reviewer: { token: string; actor: Actor };
+let clerk: { token: string; actor: Actor };
+let otherClerk: { token: string; actor: Actor };
+let subjectA: { token: string; actor: Actor };
+const company = { a: { name: '福州异议测试甲有限公司', uscc: buildUscc() }, b: { name: '福州异议测试乙有限公司', uscc: buildUscc() }, c: { name: '福州异议测试丙有限公司', uscc: buildUscc() } };
+const ids = { a: 0, b: 0, c: 0, registrationA: 0, penaltyA: 0, penaltyA2: 0, penaltyB: 0, entryC: 0 };
+
+async function submit(topicCode: string, rows: Record<string, string>[], columns?: readonly string[]) {
+  const report = await submitBatch(ctx, submitterOf(scjg), { departmentCode: 'SCJG', topicCode, channel: 'api', fileName: 'rows.csv', input: streamOf(toCsv(rows, columns)) });
+  expect(report.rejected).toBe(0);
+}
+async function subjectId(uscc: string) {
+  return Number((await ctx.db.selectFrom('subject_identifiers').select('subject_id').where('kind', '=', 'uscc').where('value_key', '=', uscc).executeTakeFirstOrThrow()).subject_id);
+}
+async function recordIds(subject: number, topicCode: string) {
+  const rows = await ctx.db
+    .selectFrom('records')
+    .innerJoin('catalog_topics', 'catalog_topics.id', 'records.topic_id')
+    .select('records.id')
+    .where('records.subject_id', '=', subject)
+    .where('catalog_topics.code', '=', topicCode)
+    .orderBy('records.id')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+async function code(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).code;
+}
+const file = (fileName: string, content: Buffer) => {
+  const boundary = '----xinyong-objection-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+};
+const bearer = (who: { token: string }) => ({ authorization: `Bearer ${who.token}` });
+const recordTarget = (id: number, reasonCode: ObjectionInput['reasonCode'] = 'wrong'): ObjectionInput => ({ target: { kind: 'record', id }, reasonCode, reasonText: '处罚决定已被行政复议撤销' });
+const entryTarget = (id: number): ObjectionInput => ({ target: { kind: 'list_entry', id }, reasonCode: 'differs_from_source', reasonText: '已履行全部义务', onBehalfOf: '信用中国（福建）' });
+const checkActor: Actor = { type: 'token', id: '9', name: '交易系统', departmentId: null, roles: ['submitter'] };
+const check = async (uscc: string) => {
+  const result = await runCheck(ctx, checkActor, { subject: { uscc }, matter: 'tendering', purpose: '投标资格审查', operator: '王经办' });
+  return { blocking: result.blocking.map((m) => m.code), suspended: result.suspended.map((m) => m.code) };
+};
+const entryStatus = async (id: number) => (await ctx.db.selectFrom('list_entries').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const audits = async (id: number) =>
+  (await ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'objection').where('entity_id', '=', String(id)).orderBy('id').execute()).map((r) => r.action);
+const topics = async (id: number) =>
+  (await ctx.db.selectFrom('outbox').select('topic').where('topic', 'like', 'objection.%').where('entity_key', '=', String(id)).orderBy('id').execute()).map((r) => r.topic);
+
+beforeAll(async () => {
+  ctx = await createTestContext({ now: '2025-06-16T02:00:00Z' }); // a Monday
+  app = await buildServer(ctx, { rateLimitPerMinute: 10_000 });
+  scjg = await insertDepartment(ctx.db, 'SCJG', '福州市市场监督管理局');
+  swj = await insertDepartment(ctx.db, 'SWJ', '福州市税务局');
+  checkActor.departmentId = swj;
+  await submit('DJXX', [buildRegistrationRow({ DJ_ZTMC: company.a.name, DJ_SHXYM: company.a.uscc })], REGISTRATION_TOPIC.items.map((i) => i.code));
+  await submit('XZCF', [
+    buildPenaltyRow({ CF_XDR_MC: company.a.name, CF_XDR_SHXYM: company.a.uscc }),
+    buildPenaltyRow({ CF_XDR_MC: company.a.name, CF_XDR_SHXYM: company.a.uscc }),
+    buildPenaltyRow({ CF_XDR_MC: company.b.name, CF_XDR_SHXYM: company.b.uscc }),
+    buildPenaltyRow({ CF_XDR_MC: company.c.name, CF_XDR_SHXYM: company.c.uscc }),
+  ]);
+  ids.a = await subjectId(company.a.uscc);
+  ids.b = await subjectId(company.b.uscc);
+  ids.c = await subjectId(company.c.uscc);
+  ids.registrationA = (await recordIds(ids.a, 'DJXX'))[0]!;
+  [ids.penaltyA, ids.penaltyA2] = (await recordIds(ids.a, 'XZCF')) as [number, number];
+  ids.penaltyB = (await recordIds(ids.b, 'XZCF'))[0]!;
+
+  admin = await signIn(ctx, await buildUser(ctx, { roles: ['admin'] }));
+  reviewer = await signIn(ctx, await buildUser(ctx, { roles: ['reviewer'], departmentId: scjg }));
+  clerk = await signIn(ctx, await buildUser(ctx, { roles: ['submitter'], departmentId: scjg }));
+  otherClerk = await signIn(ctx, await buildUser(ctx, { roles: ['submitter'], departmentId: swj }));
+  subjectA = await signIn(ctx, await buildUser(ctx, { roles: ['subject'], subjectId: ids.a }));
+
+  // A 失信被执行人 entry of company C in force, with a measure of its own so the check's verdict is known.
+  const now = ctx.clock.now();
+  const listType = await ctx.db.selectFrom('list_types').select('id').where('code', '=', 'SXBZXR').executeTakeFirstOrThrow();
+  const entry = await ctx.db
+    .insertInto('list_entries')
+    .values({ list_type_id: listType.id, subject_id: ids.c, status: 'active', source: 'console', department_id: scjg, decision_no: '榕执〔2025〕1号', decision_date: '2025-05-01', reasons: '未履行义务', effective_from: '2025-05-10', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.entryC = Number(entry.id);
+  const measure = await ctx.db
+    .insertInto('measures')
+    .values({ code: 'OBJ_BAN', name: '限制投标', content: '限制参与投标', kind: 'punishment', strength: 'prohibit', legal_basis: JSON.stringify([{ title: '测试依据' }]), matters: ['tendering'], binds: ['subject'], created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await ctx.db.insertInto('measure_list_types').values({ measure_id: measure.id, list_type_id: listType.id }).execute();
+  invalidateCheckReferenceData(ctx.db);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await ctx?.dispose();
+});
+
+describe('objections (异议)', () => {
+  it('upheld: a subject objects to its registration record; accepted, flagged, verified; the record is withdrawn and the status refreshed', async () => {
+    expect((await ctx.db.selectFrom('subjects').select('status').where('id', '=', ids.a).executeTakeFirstOrThrow()).status).toBe('存续');
+    const filed = await app.inject({ method: 'POST', url: '/api/v1/objections', headers: bearer(subjectA), payload: recordTarget(ids.registrationA) });
+    expect(filed.statusCode).toBe(201);
+    const id = filed.json().id as number;
+    expect(filed.json()).toMatchObject({ status: 'submitted', applicantKind: 'subject', subjectId: ids.a, sourceDepartmentId: scjg, acceptDue: '2025-06-18', verifyDue: null, overdue: false });
+    // A second objection to the same record while this one is open.
+    expect((await app.inject({ method: 'POST', url: '/api/v1/objections', headers: bearer(subjectA), payload: recordTarget(ids.registrationA) })).json().code).toBe('OBJECTION_ALREADY_OPEN');
+    // Only the credit centre accepts.
+    expect((await app.inject({ method: 'POST', url: `/api/v1/objections/${id}/transitions`, headers: bearer(reviewer), payload: { action: 'accept', reason: '' } })).statusCode).toBe(403);
+    const accepted = await app.inject({ method: 'POST', url: `/api/v1/objections/${id}/transitions`, headers: bearer(admin), payload: { action: 'accept', reason: '' } });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'verifying', verifyDue: '2025-06-30' });
+    expect(accepted.json().events.map((e: { to: string }) => e.to)).toEqual(['submitted', 'accepted', 'verifying']);
+
+    const flagged = (await getSubjectRecord(ctx, ids.a, 'public'))!.sections.flatMap((s) => s.records);
+    expect(flagged.find((r) => r.id === ids.registrationA)?.underObjection).toBe(true);
+    expect(flagged.find((r) => r.id === ids.penaltyA)?.underObjection).toBeUndefined();
+    const page = await app.inject({ method: 'GET', url: `/api/v1/public/subjects/${ids.a}` });
+    expect(JSON.stringify(page.json())).toContain('"underObjection":true');
+
+    // Another department's reviewer may not decide; the source department's reviewer may, with reasons.
+    const otherReviewer = (await signIn(ctx, await buildUser(ctx, { roles: ['reviewer'], departmentId: swj }))).actor;
+    expect(await code(transitionObjection(ctx, otherReviewer, id, { action: 'uphold', reason: '经核实' }))).toBe('FORBIDDEN');
+    expect(await code(transitionObjection(ctx, reviewer.actor, id, { action: 'uphold', reason: ' ' }))).toBe('OBJECTION_REASON_REQUIRED');
+    const upheld = await transitionObjection(ctx, reviewer.actor, id, { action: 'uphold', reason: '经核实，登记信息有误' });
+    expect(upheld).toMatchObject({ status: 'closed', decision: 'upheld', decisionReasons: '经核实，登记信息有误' });
+    expect(upheld.events.map((e) => e.to)).toEqual(['submitted', 'accepted', 'verifying', 'upheld', 'closed']);
+
+    expect((await ctx.db.selectFrom('records').select('status').where('id', '=', ids.registrationA).executeTakeFirstOrThrow()).status).toBe('withdrawn');
+    expect((await ctx.db.selectFrom('subjects').select('status').where('id', '=', ids.a).executeTakeFirstOrThrow()).status).toBeNull();
+    const after = (await getSubjectRecord(ctx, ids.a, 'public'))!;
+    expect(after.sections.flatMap((s) => s.records).map((r) => r.id)).not.toContain(ids.registrationA);
+    expect(after.subject.registration).toBeNull();
+
+    // The applicant sees the result.
+    const mine = await app.inject({ method: 'GET', url: `/api/v1/objections/${id}`, headers: bearer(subjectA) });
+    expect(mine.json()).toMatchObject({ status: 'closed', decision: 'upheld' });
+    expect(await audits(id)).toEqual(['objection.submit', 'objection.accept', 'objection.uphold']);
+    expect(await topics(id)).toEqual(['objection.submitted', 'objection.accepted', 'objection.verifying', 'objection.upheld', 'objection.closed']);
+    expect(await ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'record').where('entity_id', '=', String(ids.registrationA)).execute()).toEqual([{ action: 'record.withdraw' }]);
+    expect(await ctx.db.selectFrom('outbox').select('topic').where('topic', 'in', ['record.withdrawn', 'subject.status_changed']).where('entity_key', 'in', [String(ids.registrationA), String(ids.a)]).orderBy('id').execute()).toEqual(
+      // The first status change is the ingest's (存续), the last the withdrawal's.
+      [{ topic: 'subject.status_changed' }, { topic: 'record.withdrawn' }, { topic: 'subject.status_changed' }],
+    );
+  });
+
+  it('rejected: a department objects to its own record; rejected with reasons, the record stays; refusal closes too', async () => {
+    const filed = await submitObjection(ctx, clerk.actor, recordTarget(ids.penaltyA, 'duplicate'));
+    expect(filed).toMatchObject({ applicantKind: 'department', status: 'submitted' });
+    await transitionObjection(ctx, admin.actor, filed.id, { action: 'accept', reason: '材料齐全' });
+    expect(await code(transitionObjection(ctx, reviewer.actor, filed.id, { action: 'reject', reason: '' }))).toBe('OBJECTION_REASON_REQUIRED');
+    const rejected = await transitionObjection(ctx, reviewer.actor, filed.id, { action: 'reject', reason: '经核实，记录与原始决定书一致' });
+    expect(rejected).toMatchObject({ status: 'closed', decision: 'rejected', decisionReasons: '经核实，记录与原始决定书一致' });
+    expect(rejected.events.map((e) => e.to)).toEqual(['submitted', 'accepted', 'verifying', 'rejected', 'closed']);
+    expect((await ctx.db.selectFrom('records').select('status').where('id', '=', ids.penaltyA).executeTakeFirstOrThrow()).status).toBe('active');
+    const record = (await getSubjectRecord(ctx, ids.a, 'public'))!.sections.flatMap((s) => s.records).find((r) => r.id === ids.penaltyA);
+    expect(record?.underObjection).toBeUndefined();
+    // A closed objection moves no more.
+    expect(await code(transitionObjection(ctx, admin.actor, filed.id, { action: 'uphold', reason: '再议' }))).toBe('OBJECTION_TRANSITION_INVALID');
+    expect(await audits(filed.id)).toEqual(['objection.submit', 'objection.accept', 'objection.reject']);
+    expect(await topics(filed.id)).toEqual(['objection.submitted', 'objection.accepted', 'objection.verifying', 'objection.rejected', 'objection.closed']);
+
+    const refused = await submitObjection(ctx, subjectA.actor, recordTarget(ids.penaltyA, 'past_period'));
+    expect(await code(transitionObjection(ctx, admin.actor, refused.id, { action: 'refuse', reason: '' }))).toBe('OBJECTION_REASON_REQUIRED');
+    const closed = await transitionObjection(ctx, admin.actor, refused.id, { action: 'refuse', reason: '该记录仍在公示期内' });
+    expect(closed).toMatchObject({ status: 'closed', decision: 'refused' });
+    expect(await audits(refused.id)).toEqual(['objection.submit', 'objection.refuse']);
+    expect(await topics(refused.id)).toEqual(['objection.submitted', 'objection.refused', 'objection.closed']);
+  });
+
+  it('a list entry under objection is suspended on acceptance, resumed on rejection and revoked when upheld', async () => {
+    expect(await check(company.c.uscc)).toMatchObject({ blocking: expect.arrayContaining(['OBJ_BAN']) as unknown, suspended: [] });
+    const first = await submitObjection(ctx, admin.actor, entryTarget(ids.entryC));
+    expect(first).toMatchObject({ applicantKind: 'upstream_platform', applicantName: '信用中国（福建）', sourceDepartmentId: scjg });
+    await transitionObjection(ctx, admin.actor, first.id, { action: 'accept', reason: '' });
+    expect(await entryStatus(ids.entryC)).toBe('suspended');
+    let verdict = await check(company.c.uscc);
+    expect(verdict.suspended).toContain('OBJ_BAN');
+    expect(verdict.blocking).not.toContain('OBJ_BAN');
+    await transitionObjection(ctx, reviewer.actor, first.id, { action: 'reject', reason: '法院确认未履行' });
+    expect(await entryStatus(ids.entryC)).toBe('active');
+    verdict = await check(company.c.uscc);
+    expect(verdict.blocking).toContain('OBJ_BAN');
+    expect(verdict.suspended).toEqual([]);
+
+    const second = await submitObjection(ctx, admin.actor, entryTarget(ids.entryC));
+    await transitionObjection(ctx, admin.actor, second.id, { action: 'accept', reason: '' });
+    await transitionObjection(ctx, admin.actor, second.id, { action: 'uphold', reason: '已全部履行，法院已屏蔽' });
+    expect(await entryStatus(ids.entryC)).toBe('revoked');
+    verdict = await check(company.c.uscc);
+    expect([...verdict.blocking, ...verdict.suspended]).not.toContain('OBJ_BAN');
+    const trail = await ctx.db.selectFrom('list_entry_events').select(['from_status', 'to_status']).where('entry_id', '=', ids.entryC).orderBy('id').execute();
+    expect(trail).toEqual([
+      { from_status: 'active', to_status: 'suspended' },
+      { from_status: 'suspended', to_status: 'active' },
+      { from_status: 'active', to_status: 'suspended' },
+      { from_status: 'suspended', to_status: 'revoked' },
+    ]);
+  });
+
+  it('lets a subject object only to its own items, a department only to what it submitted, without revealing others', async () => {
+    const missing = await app.inject({ method: 'POST', url: '/api/v1/objections', headers: bearer(subjectA), payload: recordTarget(999_999) });
+    const foreign = await app.inject({ method: 'POST', url: '/api/v1/objections', headers: bearer(subjectA), payload: recordTarget(ids.penaltyB) });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().code).toBe('OBJECTION_TARGET_NOT_FOUND');
+    expect(foreign.json().message).toBe(missing.json().message.replace('999999', String(ids.penaltyB)));
+    expect(await code(submitObjection(ctx, subjectA.actor, entryTarget(ids.entryC)))).toBe('OBJECTION_TARGET_NOT_FOUND');
+    expect(await code(submitObjection(ctx, otherClerk.actor, recordTarget(ids.penaltyB)))).toBe('OBJECTION_TARGET_NOT_FOUND');
+    expect((await app.inject({ method: 'POST', url: '/api/v1/objections', payload: recordTarget(ids.penaltyB) })).statusCode).toBe(401);
+    expect(await ctx.db.selectFrom('objections').select('id').where('record_id', '=', ids.penaltyB).execute()).toEqual([]);
+
+    // Reading is scoped the same way.
+    const all = await listObjections(ctx, admin.actor, { page: 1, pageSize: 50 });
+    const own = await listObjections(ctx, subjectA.actor, { page: 1, pageSize: 50 });
+    expect(own.items.every((o) => o.subjectId === ids.a)).toBe(true);
+    expect(own.total).toBeLessThan(all.total);
+    expect((await listObjections(ctx, otherClerk.actor, { page: 1, pageSize: 50 })).total).toBe(0);
+    expect(await code(getObjection(ctx, otherClerk.actor, own.items[0]!.id))).toBe('OBJECTION_NOT_FOUND');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/objections?pageSize=51', headers: bearer(admin) })).statusCode).toBe(400);
+  });
+
+  it('refuses bad evidence (an .exe renamed .pdf, a JPEG named .png, oversize) and stores nothing; keeps good evidence', async () => {
+    const objection = await submitObjection(ctx, subjectA.actor, recordTarget(ids.penaltyA2, 'should_not_be_public'));
+    const url = `/api/v1/objections/${objection.id}/evidence`;
+    const post = (name: string, content: Buffer, who = subjectA) => {
+      const f = file(name, content);
+      return app.inject({ method: 'POST', url, headers: { ...bearer(who), ...f.headers }, payload: f.payload });
+    };
+    const exe = await post('决定书.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]));
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().code).toBe('OBJECTION_EVIDENCE_TYPE');
+    expect((await post('photo.png', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))).json().code).toBe('OBJECTION_EVIDENCE_TYPE');
+    const big = await post('big.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024, 0x20)]));
+    expect(big.statusCode).toBe(413);
+    expect(big.json().code).toBe('OBJECTION_EVIDENCE_TOO_LARGE');
+    expect(await ctx.db.selectFrom('objection_evidence').select('id').where('objection_id', '=', objection.id).execute()).toEqual([]);
+    // Someone else's objection is not found.
+    expect((await post('ok.pdf', Buffer.from('%PDF-1.4 x'), otherClerk)).statusCode).toBe(404);
+
+    const good = await post('复议决定书.pdf', Buffer.from('%PDF-1.4 复议决定'));
+    expect(good.statusCode).toBe(201);
+    expect(good.json()).toMatchObject({ fileName: '复议决定书.pdf', contentType: 'application/pdf' });
+    expect((await post('现场.JPG', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).json().contentType).toBe('image/jpeg');
+    const detail = await getObjection(ctx, subjectA.actor, objection.id);
+    expect(detail.evidence.map((e) => e.fileName)).toEqual(['复议决定书.pdf', '现场.JPG']);
+    expect(await audits(objection.id)).toEqual(['objection.submit', 'objection.evidence.add', 'objection.evidence.add']);
+    expect(await topics(objection.id)).toEqual(['objection.submitted', 'objection.evidence_added', 'objection.evidence_added']);
+    await transitionObjection(ctx, admin.actor, objection.id, { action: 'refuse', reason: '不属于异议受理范围' });
+  });
+
+  it('two concurrent accepts: one wins, the other gets a coded 409; nothing is written twice', async () => {
+    const objection = await submitObjection(ctx, subjectA.actor, recordTarget(ids.penaltyA2, 'missing'));
+    const results = await Promise.allSettled([
+      transitionObjection(ctx, admin.actor, objection.id, { action: 'accept', reason: '' }),
+      transitionObjection(ctx, admin.actor, objection.id, { action: 'accept', reason: '' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(lost.reason).toBeInstanceOf(AppError);
+    expect((lost.reason as AppError).code).toBe('OBJECTION_TRANSITION_INVALID');
+    expect((lost.reason as AppError).status).toBe(409);
+    expect(await audits(objection.id)).toEqual(['objection.submit', 'objection.accept']);
+    expect((await getObjection(ctx, admin.actor, objection.id)).events.map((e) => e.to)).toEqual(['submitted', 'accepted', 'verifying']);
+    await transitionObjection(ctx, admin.actor, objection.id, { action: 'reject', reason: '记录无误' });
+
+    // Two filings about the same record at once: one objection is opened.
+    const filings = await Promise.allSettled([submitObjection(ctx, subjectA.actor, recordTarget(ids.penaltyA2)), submitObjection(ctx, clerk.actor, recordTarget(ids.penaltyA2))]);
+    expect(filings.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(((filings.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as AppError).code).toBe('OBJECTION_ALREADY_OPEN');
+    const opened = (filings.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ id: number }>).value;
+    await transitionObjection(ctx, admin.actor, opened.id, { action: 'refuse', reason: '重复提交' });
+  });
+
+  it('computes deadlines in working days and flags overdue objections as the clock moves', async () => {
+    // Friday 2025-06-20: two working days later is Tuesday 2025-06-24.
+    ctx.clock.set('2025-06-20T02:00:00Z');
+    const objection = await submitObjection(ctx, subjectA.actor, recordTarget(ids.penaltyA2, 'wrong'));
+    expect(objection).toMatchObject({ acceptDue: '2025-06-24', overdue: false });
+    const overdueIds = async () => (await listObjections(ctx, admin.actor, { overdue: true, page: 1, pageSize: 50 })).items.map((o) => o.id);
+    ctx.clock.set('2025-06-24T15:00:00Z'); // still the 24th in China until 16:00 UTC
+    expect(await overdueIds()).not.toContain(objection.id);
+    ctx.clock.set('2025-06-24T16:30:00Z'); // the 25th in China
+    expect(await overdueIds()).toContain(objection.id);
+    expect((await getObjection(ctx, admin.actor, objection.id)).overdue).toBe(true);
+    const freshAdmin = await signIn(ctx, await buildUser(ctx, { roles: ['admin'] }));
+    const open = await app.inject({ method: 'GET', url: '/api/v1/objections?status=submitted&overdue=true', headers: bearer(freshAdmin) });
+    expect(open.json().items.map((o: { id: number }) => o.id)).toContain(objection.id);
+
+    const accepted = await transitionObjection(ctx, admin.actor, objection.id, { action: 'accept', reason: '' });
+    expect(accepted).toMatchObject({ status: 'verifying', verifyDue: ctx.calendar.addWorkdays('2025-06-25', 10), overdue: false });
+    ctx.clock.set(`${ctx.calendar.addWorkdays('2025-06-25', 11)}T02:00:00Z`);
+    expect((await getObjection(ctx, admin.actor, objection.id)).overdue).toBe(true);
+    await transitionObjection(ctx, admin.actor, objection.id, { action: 'reject', reason: '记录无误' });
+    const closed = await getObjection(ctx, admin.actor, objection.id);
+    expect(closed.overdue).toBe(false);
+    expect(await overdueIds()).not.toContain(objection.id);
+  });
+});
