@@ -539,3 +539,55 @@ export interface DB {
   objection_events: ObjectionEventsTable;
   objection_evidence: ObjectionEvidenceTable;
 }
+
+// 投诉举报 (migration 0014).
+export type ComplaintStatus = 'submitted' | 'assigned' | 'handling' | 'concluded' | 'rejected';
+export type ComplaintCategory = 'fraud' | 'contract' | 'quality' | 'wages' | 'tax' | 'false_advertising' | 'other';
+export type ComplaintOutcome = 'substantiated' | 'unsubstantiated' | 'partly';
+export interface ComplaintsTable {
+  id: Generated<number>;
+  tracking_number: string;
+  query_code_hash: string;
+  subject_id: number | null;
+  subject_name: string;
+  subject_code: string | null;
+  category: ComplaintCategory;
+  description: string;
+  complainant_name_enc: string | null;
+  complainant_phone_enc: string | null;
+  complainant_id_number_enc: string | null;
+  department_id: number | null;
+  status: ComplaintStatus;
+  outcome: ComplaintOutcome | null;
+  result: string | null;
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_at: Timestamp;
+  assigned_at: Timestamp | null;
+  concluded_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+export interface ComplaintEventsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  at: Timestamp;
+  from_status: ComplaintStatus | null;
+  to_status: ComplaintStatus;
+  reason: string;
+  actor_type: string;
+  actor_name: string | null;
+  department_id: number | null;
+}
+export interface ComplaintEvidenceTable {
+  id: Generated<number>;
+  complaint_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  created_at: Timestamp;
+}
+export interface DB {
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  complaint_evidence: ComplaintEvidenceTable;
+}
