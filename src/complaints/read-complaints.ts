@@ -8,6 +8,9 @@ import * as repo from './repository.js';
 import { COMPLAINT_OUTCOME_NAMES, COMPLAINT_STATUS_NAMES, type Complaint, type ComplaintListQuery, type ComplaintSummary, type PublicComplaint } from './schemas.js';
 import { queryCodeMatches } from './tracking.js';
 
+/** Compared against when the tracking number is unknown (a keyed hash has this length and never this value). */
+const UNKNOWN_HASH = '-'.repeat(32);
+
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** Assigned or being handled, and today (China) after the due date. Derived, never stored. */
@@ -38,7 +41,9 @@ export function toSummary(row: repo.ComplaintRow, today: string): ComplaintSumma
 /** The complaint behind a tracking number and its query code; an unknown number and a wrong code are the same 404. */
 export async function findPublicComplaint(ctx: AppContext, trackingNumber: string, code: string): Promise<repo.ComplaintRow> {
   const row = await repo.findByTrackingNumber(ctx.db, trackingNumber);
-  if (!row || !queryCodeMatches(ctx.crypto, trackingNumber, code, row.query_code_hash)) throw new AppError(ComplaintErrors.COMPLAINT_NOT_FOUND, { id: trackingNumber });
+  // The code is hashed and compared whether or not the number exists: both answers take the same work.
+  const matches = queryCodeMatches(ctx.crypto, trackingNumber, code, row?.query_code_hash ?? UNKNOWN_HASH);
+  if (!row || !matches) throw new AppError(ComplaintErrors.COMPLAINT_NOT_FOUND, { id: trackingNumber });
   return row;
 }
 
