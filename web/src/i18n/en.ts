@@ -460,6 +460,7 @@ export const en: Same<Resources> = {
       reasonOptional: 'Note (optional)',
       reasonRequired: 'A reason is required',
       done: '{{action}}: done',
+      entryObjection: 'An objection to this entry is open ({{id}}, {{status}})',
       entryHeld: 'An objection to this entry is open ({{id}}, {{status}}); the entry does not come into force before it is decided',
     },
   },

@@ -459,6 +459,7 @@ export const zh = {
       reasonOptional: '说明（可选）',
       reasonRequired: '请填写理由',
       done: '已{{action}}',
+      entryObjection: '该名单条目有处理中的异议（编号 {{id}}，{{status}}）',
       entryHeld: '该名单条目有处理中的异议（编号 {{id}}，{{status}}），异议办结前不会正式列入',
     },
   },
