@@ -139,7 +139,7 @@ export async function getEntry(ctx: AppContext, actor: Actor, id: number): Promi
     throw new AppError(ListErrors.LIST_ENTRY_NOT_FOUND, { id });
   const today = chinaDate(ctx.clock.now());
   const personIds = await repo.maskedPersonIds(ctx.db, row.subject_kind === 'natural_person' ? [row.subject_id] : []);
-  const [events, tasks] = await Promise.all([repo.findEntryEvents(ctx.db, id), repo.countTasksOfEntry(ctx.db, id)]);
+  const [events, tasks, objection] = await Promise.all([repo.findEntryEvents(ctx.db, id), repo.countTasksOfEntry(ctx.db, id), repo.findOpenObjectionOfEntry(ctx.db, id)]);
   const view = presentEntry(row, today, personIds);
   await writeAudit(ctx.db, ctx.clock.now(), actor, { action: 'list.entry.viewed', entityType: 'list_entry', entityId: id });
   return {
@@ -151,7 +151,11 @@ export async function getEntry(ctx: AppContext, actor: Actor, id: number): Promi
       implemented: tasks.get('implemented') ?? 0,
       notApplicable: tasks.get('not_applicable') ?? 0,
     },
-    actions: view.status === 'expired' ? [] : ENTRY_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(row.status) && canTransition(actor, row.department_id, a) && activationAllowed(a, row, today)),
+    actions:
+      view.status === 'expired'
+        ? []
+        : ENTRY_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(row.status) && canTransition(actor, row.department_id, a) && activationAllowed(a, row, today) && !(a === 'activate' && objection)),
+    openObjection: objection ? { id: objection.id, status: objection.status } : null,
   };
 }
 

@@ -352,18 +352,34 @@ export async function findEntriesPastLastDay(db: Kysely<DB>, today: string, limi
     .execute();
 }
 
-/** Notified entries whose objection period is over. */
+/**
+ * Notified entries whose objection period is over and that no objection still being handled
+ * (submitted, accepted or verifying) disputes: such an entry waits for the objection's outcome.
+ */
 export async function findEntriesPastNotice(db: Kysely<DB>, today: string, limit: number) {
   return db
     .selectFrom('list_entries')
     .select(['id'])
     .where('status', '=', 'notified')
     .where('objection_until', '<', today)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('objections as o').select('o.id').whereRef('o.entry_id', '=', 'list_entries.id').where('o.status', 'in', ['submitted', 'accepted', 'verifying']))),
+    )
     .orderBy('id')
     .limit(limit)
     .forUpdate()
     .skipLocked()
     .execute();
+}
+
+/** The objection still being handled (submitted, accepted or verifying) about an entry, if any. */
+export async function findOpenObjectionOfEntry(db: Kysely<DB>, entryId: number) {
+  return db
+    .selectFrom('objections')
+    .select(['id', 'status'])
+    .where('entry_id', '=', entryId)
+    .where('status', 'in', ['submitted', 'accepted', 'verifying'])
+    .executeTakeFirst();
 }
 
 /** Live entries of a list that began on or before a date, without a warning of a rule yet. */

@@ -148,6 +148,8 @@ export const ListEntryDetailSchema = Type.Object({
   tasks: Type.Object({ total: Type.Integer(), pending: Type.Integer(), implemented: Type.Integer(), notApplicable: Type.Integer() }),
   /** Actions the caller may take now. */
   actions: Type.Array(Type.Enum(ENTRY_ACTIONS)),
+  /** The objection still being handled about this entry (a notified entry waits for it before coming into force). */
+  openObjection: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()]),
 });
 export type ListEntryDetail = Static<typeof ListEntryDetailSchema>;
 

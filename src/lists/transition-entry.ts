@@ -36,6 +36,8 @@ export async function transitionEntry(ctx: AppContext, actor: Actor, id: number,
     }
     if (input.action === 'activate' && entry.status === 'notified' && entry.objection_until !== null && today <= entry.objection_until)
       throw new AppError(ListErrors.LIST_ENTRY_NOTICE_PERIOD_OPEN, { id, until: entry.objection_until });
+    // An objection still being handled holds the entry back until its outcome (as the sweep does).
+    if (input.action === 'activate' && (await repo.findOpenObjectionOfEntry(trx, id))) throw refuse(`${ENTRY_STATUS_NAMES[status]}（异议处理中）`);
     const defaultReason =
       input.action === 'activate'
         ? entry.status === 'proposed'

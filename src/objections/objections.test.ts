@@ -9,6 +9,7 @@ import type { HttpApp } from '../http/types.js';
 import { submitBatch } from '../ingest/index.js';
 import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/errors.js';
+import { getEntry, sweepLists, transitionEntry } from '../lists/index.js';
 import { getSubjectRecord } from '../records/index.js';
 import { getObjection, listObjections, submitObjection, transitionObjection, type ObjectionInput } from './index.js';
 
@@ -317,5 +318,36 @@ describe('objections (异议)', () => {
     const closed = await getObjection(ctx, admin.actor, objection.id);
     expect(closed.overdue).toBe(false);
     expect(await overdueIds()).not.toContain(objection.id);
+  });
+  it('holds a notified entry back while an objection about it is open: the sweep skips it until the objection is decided', async () => {
+    ctx.clock.set('2025-07-01T02:00:00Z');
+    const now = ctx.clock.now();
+    const listType = await ctx.db.selectFrom('list_types').select('id').where('code', '=', 'SXBZXR').executeTakeFirstOrThrow();
+    const inserted = await ctx.db
+      .insertInto('list_entries')
+      .values({ list_type_id: listType.id, subject_id: ids.b, status: 'notified', source: 'console', department_id: scjg, decision_no: '榕执〔2025〕9号', decision_date: '2025-06-25', reasons: '未履行义务', notified_at: now, objection_until: '2025-07-10', created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const entryId = Number(inserted.id);
+    // Filed and accepted during the notice period: the entry is not in force, so nothing is suspended.
+    const objection = await submitObjection(ctx, admin.actor, entryTarget(entryId));
+    await transitionObjection(ctx, admin.actor, objection.id, { action: 'accept', reason: '' });
+    expect(await entryStatus(entryId)).toBe('notified');
+    expect((await getEntry(ctx, admin.actor, entryId)).openObjection).toEqual({ id: objection.id, status: 'verifying' });
+
+    // Past the objection period: the sweep leaves it notified, and nobody can activate it by hand.
+    ctx.clock.set('2025-07-15T02:00:00Z');
+    await sweepLists(ctx);
+    expect(await entryStatus(entryId)).toBe('notified');
+    const held = await getEntry(ctx, admin.actor, entryId);
+    expect(held.actions).not.toContain('activate');
+    expect(await code(transitionEntry(ctx, admin.actor, entryId, { action: 'activate', reason: '' }))).toBe('LIST_ENTRY_TRANSITION_INVALID');
+
+    // The objection is rejected: the next sweep brings the entry into force.
+    await transitionObjection(ctx, reviewer.actor, objection.id, { action: 'reject', reason: '法院确认未履行' });
+    expect(await entryStatus(entryId)).toBe('notified');
+    expect((await getEntry(ctx, admin.actor, entryId)).openObjection).toBeNull();
+    await sweepLists(ctx);
+    expect(await entryStatus(entryId)).toBe('active');
   });
 });

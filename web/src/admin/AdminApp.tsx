@@ -12,6 +12,7 @@ import {
   InboxOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  QuestionCircleOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -37,6 +38,7 @@ import { JointStatsPage, JointTasksPage } from './JointTasks';
 import { MeasureEditPage, MeasuresPage } from './Measures';
 import { ListEntriesPage } from './ListEntries';
 import { ListTypesPage } from './ListTypes';
+import { ObjectionsPage } from './Objections';
 import { AdminLogin } from './AdminLogin';
 import { Forbidden } from './Forbidden';
 import { OverviewPage } from './Overview';
@@ -59,6 +61,7 @@ const ENTRIES: Entry[] = [
   { key: 'records', icon: <DatabaseOutlined /> },
   { key: 'list-entries', icon: <SolutionOutlined /> },
   { key: 'list-types', icon: <UnorderedListOutlined /> },
+  { key: 'objections', icon: <QuestionCircleOutlined />, roles: ['admin', 'auditor', 'submitter', 'reviewer'] },
   { key: 'measures', icon: <AuditOutlined /> },
   { key: 'joint-tasks', icon: <InboxOutlined /> },
   { key: 'joint-stats', icon: <BarChartOutlined />, roles: ['admin', 'auditor'] },
@@ -135,6 +138,7 @@ function AdminLayout() {
             <Route path="records/:id" element={<RecordPage />} />
             <Route path="list-entries" element={<ListEntriesPage />} />
             <Route path="list-types" element={<ListTypesPage />} />
+            <Route path="objections" element={<RequireRole roles={['admin', 'auditor', 'submitter', 'reviewer']}><ObjectionsPage /></RequireRole>} />
             <Route path="catalog" element={<CatalogPage />} />
             <Route path="catalog/new" element={<RequireRole roles={['admin']}><TopicEditPage /></RequireRole>} />
             <Route path="catalog/:id" element={<TopicPage />} />

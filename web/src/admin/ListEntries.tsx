@@ -29,7 +29,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client';
 import { ErrorState } from '../shared/ErrorState';
 import { formatDate, formatDateTime } from '../shared/format';
@@ -163,6 +163,19 @@ function EntryDrawer({ id, onClose, onChanged }: { id: number | null; onClose: (
             <ListKindTag kind={entry.listType.kind} />
             <EntryStatusTag status={entry.status} />
           </Space>
+          {entry.openObjection && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="entry-open-objection"
+              title={
+                <Link to={`/admin/objections?objection=${entry.openObjection.id}`}>
+                  {t(entry.status === 'notified' ? 'objection.admin.entryHeld' : 'objection.admin.entryObjection', { id: entry.openObjection.id, status: t(`objection.status.${entry.openObjection.status}`) })}
+                </Link>
+              }
+            />
+          )}
           <Descriptions
             size="small"
             bordered

@@ -7,9 +7,11 @@ import { ApiError, api, apiFile, getToken, saveFile, setToken } from '../api/cli
 import type { MyCheckItem, MyCheckPage } from '../../../src/checks/schemas.js';
 import type { Profile, SubjectRecordView } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
+import { ObjectionHowTo } from '../shared/Objections';
 import { formatDateTime } from '../shared/format';
 import { SubjectRecord } from '../shared/SubjectRecord';
 import { useApi, useErrorText } from '../shared/use-api';
+import { MyObjections } from './MyObjections';
 
 /** 查询记录: which departments checked this subject (应查必查), when, for what matter and purpose. */
 function MyChecks() {
@@ -102,8 +104,10 @@ export function MyPage() {
               </Button>
             </Space>
           </Card>
+          <MyObjections view={data.data.view} />
           <MyChecks />
           <SubjectRecord view={data.data.view} />
+          <ObjectionHowTo />
         </>
       )}
     </div>

@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { api, apiFile, saveFile } from '../api/client';
 import type { SubjectRecordView } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
+import { ObjectionHowTo } from '../shared/Objections';
 import { SubjectRecord } from '../shared/SubjectRecord';
 import { useApi, useErrorText } from '../shared/use-api';
 
@@ -38,14 +39,17 @@ export function SubjectPage() {
       ) : !view.data ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : (
-        <SubjectRecord
-          view={view.data}
-          actions={
-            <Button type="primary" icon={<FilePdfOutlined />} loading={downloading} onClick={() => void download()}>
-              {t('subject.downloadReport')}
-            </Button>
-          }
-        />
+        <>
+          <SubjectRecord
+            view={view.data}
+            actions={
+              <Button type="primary" icon={<FilePdfOutlined />} loading={downloading} onClick={() => void download()}>
+                {t('subject.downloadReport')}
+              </Button>
+            }
+          />
+          <ObjectionHowTo />
+        </>
       )}
     </div>
   );

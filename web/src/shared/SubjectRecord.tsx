@@ -13,6 +13,11 @@ function RecordItem({ record }: { record: RecordView }) {
   return (
     <div data-record={record.id}>
       <Typography.Text strong>{record.title || record.topicName}</Typography.Text>
+      {record.underObjection && (
+        <Tag color="orange" style={{ marginLeft: 8 }} data-under-objection>
+          {t('objection.tag')}
+        </Tag>
+      )}
       <div className="record-meta" style={{ margin: '4px 0 8px' }}>
         <Space wrap size={[16, 2]}>
           <span>

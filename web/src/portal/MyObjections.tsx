@@ -1,0 +1,195 @@
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Typography, Upload, type UploadFile } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import type { Page, SubjectRecordView } from '../api/types';
+import { ErrorState } from '../shared/ErrorState';
+import { formatDate, formatDateTime } from '../shared/format';
+import {
+  OBJECTION_REASONS,
+  ObjectionDeadline,
+  ObjectionStatusTag,
+  objectionResult,
+  type Objection,
+  type ObjectionReason,
+  type ObjectionSummary,
+} from '../shared/Objections';
+import { useApi, useErrorText } from '../shared/use-api';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const EXTENSIONS = ['.pdf', '.jpg', '.jpeg', '.png'];
+
+interface FormValues {
+  target: string;
+  reasonCode: ObjectionReason;
+  reasonText: string;
+}
+
+/** The items a subject may object to: its records and list entries as its record view shows them. */
+function useTargets(view: SubjectRecordView) {
+  const { t } = useTranslation();
+  const options = view.sections.flatMap((section) =>
+    section.records.map((record) => {
+      const kind = record.source === 'list_entry' ? 'list_entry' : 'record';
+      const date = record.decisionDate ? ` · ${formatDate(record.decisionDate)}` : '';
+      return {
+        value: `${kind}:${record.id}`,
+        label: `【${t(`category.${section.category}`)}】${record.title || record.topicName}${record.documentNo ? ` · ${record.documentNo}` : ''}${date}`,
+      };
+    }),
+  );
+  const labels = new Map(options.map((o) => [o.value, o.label]));
+  return { options, labelOf: (o: ObjectionSummary) => labels.get(`${o.target.kind}:${o.target.id}`) ?? `${t(`objection.targetKind.${o.target.kind}`)} ${o.target.id}` };
+}
+
+/** 提出异议: choose the item, the reason, explain, attach evidence; the files go up once the objection exists. */
+function ObjectionForm({ open, options, onClose, onFiled }: { open: boolean; options: { value: string; label: string }[]; onClose: () => void; onFiled: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<FormValues>();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async () => {
+    let values: FormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    const [kind, id] = values.target.split(':') as ['record' | 'list_entry', string];
+    setBusy(true);
+    setError(null);
+    try {
+      const filed = await api<Objection>('/objections', {
+        method: 'POST',
+        area: 'my',
+        body: { target: { kind, id: Number(id) }, reasonCode: values.reasonCode, reasonText: values.reasonText.trim() },
+      });
+      for (const file of files) {
+        const body = new FormData();
+        body.append('file', file.originFileObj as Blob, file.name);
+        try {
+          await api(`/objections/${filed.id}/evidence`, { method: 'POST', area: 'my', body });
+        } catch (caught) {
+          void message.error(t('objection.mine.evidenceFailed', { name: file.name, error: errorText(caught) }));
+        }
+      }
+      void message.success(t('objection.mine.submitted', { id: filed.id }));
+      form.resetFields();
+      setFiles([]);
+      onFiled();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('objection.mine.formTitle')}
+      okText={t('common.submit')}
+      okButtonProps={{ loading: busy, disabled: options.length === 0 }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      width={640}
+      destroyOnHidden
+    >
+      {options.length === 0 ? (
+        <Alert type="info" showIcon title={t('objection.mine.noTargets')} />
+      ) : (
+        <Form form={form} layout="vertical" preserve={false} data-testid="objection-form">
+          <Form.Item name="target" label={t('objection.mine.targetLabel')} rules={[{ required: true, message: t('objection.mine.targetRequired') }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} placeholder={t('objection.mine.targetPlaceholder')} options={options} />
+          </Form.Item>
+          <Form.Item name="reasonCode" label={t('objection.reasonCode')} rules={[{ required: true, message: t('objection.mine.reasonRequired') }]}>
+            <Select options={OBJECTION_REASONS.map((code) => ({ value: code, label: t(`objection.reason.${code}`) }))} />
+          </Form.Item>
+          <Form.Item
+            name="reasonText"
+            label={t('objection.mine.textLabel')}
+            rules={[{ required: true, whitespace: true, message: t('objection.mine.textRequired') }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={2000} showCount placeholder={t('objection.mine.textPlaceholder')} />
+          </Form.Item>
+          <Form.Item label={t('objection.mine.evidenceLabel')} extra={t('objection.mine.evidenceHint')}>
+            <Upload
+              multiple
+              accept={EXTENSIONS.join(',')}
+              fileList={files}
+              maxCount={10}
+              beforeUpload={(file) => {
+                const name = file.name.toLowerCase();
+                if (!EXTENSIONS.some((ext) => name.endsWith(ext))) void message.error(t('objection.mine.badType', { name: file.name }));
+                else if (file.size > MAX_BYTES) void message.error(t('objection.mine.tooLarge', { name: file.name }));
+                else setFiles((current) => [...current, { uid: file.uid, name: file.name, size: file.size, originFileObj: file }]);
+                return Upload.LIST_IGNORE;
+              }}
+              onRemove={(file) => setFiles((current) => current.filter((f) => f.uid !== file.uid))}
+            >
+              <Button icon={<UploadOutlined />}>{t('objection.mine.pickFiles')}</Button>
+            </Upload>
+          </Form.Item>
+        </Form>
+      )}
+      {error !== null && <Alert type="error" showIcon title={errorText(error)} />}
+    </Modal>
+  );
+}
+
+/** 我的异议: the subject's objections with status, deadline and result, and the form to file one. */
+export function MyObjections({ view }: { view: SubjectRecordView }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const objections = useApi((signal) => api<Page<ObjectionSummary>>('/objections', { query: { pageSize: 50 }, area: 'my', signal }), []);
+  const { options, labelOf } = useTargets(view);
+  return (
+    <Card
+      variant="borderless"
+      title={t('objection.mine.title')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-objection">
+          {t('objection.mine.create')}
+        </Button>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="my-objections"
+    >
+      <Typography.Paragraph type="secondary">{t('objection.mine.hint')}</Typography.Paragraph>
+      {objections.error ? (
+        <ErrorState error={objections.error} onRetry={objections.reload} />
+      ) : (
+        <Table<ObjectionSummary>
+          rowKey="id"
+          size="small"
+          loading={objections.loading}
+          dataSource={objections.data?.items ?? []}
+          pagination={false}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: t('objection.mine.empty') }}
+          columns={[
+            { title: t('objection.id'), dataIndex: 'id', width: 64 },
+            { title: t('objection.target'), key: 'target', render: (_: unknown, row) => labelOf(row) },
+            { title: t('objection.reasonCode'), dataIndex: 'reasonCode', width: 120, render: (code: ObjectionReason) => t(`objection.reason.${code}`) },
+            { title: t('objection.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string) => formatDateTime(v) },
+            { title: t('objection.state'), dataIndex: 'status', width: 100, render: (_: unknown, row) => <ObjectionStatusTag status={row.decision ?? row.status} /> },
+            { title: t('objection.deadline'), key: 'deadline', width: 150, render: (_: unknown, row) => <ObjectionDeadline objection={row} /> },
+            { title: t('objection.result'), key: 'result', width: 220, render: (_: unknown, row) => objectionResult(row, t) },
+          ]}
+        />
+      )}
+      <ObjectionForm
+        open={open}
+        options={options}
+        onClose={() => setOpen(false)}
+        onFiled={() => {
+          setOpen(false);
+          objections.reload();
+        }}
+      />
+    </Card>
+  );
+}
