@@ -388,6 +388,30 @@ describe('credit repair (信用修复)', () => {
     expect((await outbox(again.id)).map((e) => e.topic)).toEqual(['repair.filed', 'repair.department_review', 'repair.platform_review', 'repair.refused']);
   });
 
+  it('flags applications past their working-day deadlines; refuses oversize materials', async () => {
+    const filed = await fileRepair(ctx, subjectA.actor, recordTarget(ids.refuse));
+    const big = multipart({ kind: 'proof' }, 'big.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024, 0x20)]));
+    const tooLarge = await app.inject({ method: 'POST', url: `/api/v1/repairs/${filed.id}/materials`, headers: { ...bearer(subjectA), ...big.headers }, payload: big.payload });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().code).toBe('REPAIR_MATERIAL_TOO_LARGE');
+    await addMaterial(ctx, subjectA.actor, filed.id, { kind: 'commitment', fileName: 'c.pdf', content: PDF });
+    await addMaterial(ctx, subjectA.actor, filed.id, { kind: 'proof', fileName: 'p.pdf', content: PDF });
+    const submitted = await transitionRepair(ctx, subjectA.actor, filed.id, { action: 'submit', reason: '' });
+    expect(submitted).toMatchObject({ departmentDue: '2025-06-19', platformDue: '2025-06-30', overdue: false });
+    try {
+      ctx.clock.set('2025-06-20T02:00:00Z');
+      expect((await getRepair(ctx, admin.actor, filed.id)).overdue).toBe(true);
+      await transitionRepair(ctx, reviewer.actor, filed.id, { action: 'approve', reason: '' });
+      expect((await getRepair(ctx, admin.actor, filed.id)).overdue).toBe(false);
+      ctx.clock.set('2025-07-01T02:00:00Z');
+      expect((await getRepair(ctx, admin.actor, filed.id)).overdue).toBe(true);
+      await transitionRepair(ctx, admin.actor, filed.id, { action: 'refuse', reason: '逾期未补正' });
+      expect((await getRepair(ctx, admin.actor, filed.id)).overdue).toBe(false);
+    } finally {
+      ctx.clock.set('2025-06-16T02:00:00Z');
+    }
+  });
+
   it('two concurrent grants: one wins, the other gets a coded 409; one certificate; concurrent filings open one application', async () => {
     const filings = await Promise.allSettled([fileRepair(ctx, subjectA.actor, recordTarget(ids.race)), fileRepair(ctx, clerk.actor, recordTarget(ids.race))]);
     expect(filings.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
