@@ -158,6 +158,8 @@ export interface BatchErrorsTable {
   message: string;
 }
 
+/** 'withdrawn': an upheld objection; 'repaired': credit repair granted (终止公示). Both are kept, neither is public. */
+export type RecordStatus = 'active' | 'withdrawn' | 'repaired';
 export interface RecordsTable {
   id: Generated<number>;
   topic_id: number;
@@ -172,7 +174,7 @@ export interface RecordsTable {
   received_at: Timestamp;
   decision_date: string | null;
   publish_until: string | null;
-  status: Generated<'active' | 'withdrawn'>;
+  status: Generated<RecordStatus>;
   data: Json<Record<string, string>>;
   data_enc: string | null;
   content_hash: string;
@@ -534,7 +536,60 @@ export interface ObjectionEvidenceTable {
   uploaded_by: string | null;
   created_at: Timestamp;
 }
+export type RepairStatus = 'submitted' | 'department_review' | 'platform_review' | 'granted' | 'refused';
+export type RepairMaterialKind = 'commitment' | 'proof' | 'other';
+export interface RepairsTable {
+  id: Generated<number>;
+  target_kind: 'record' | 'list_entry';
+  record_id: number | null;
+  entry_id: number | null;
+  subject_id: number;
+  applicant_kind: 'subject' | 'department' | 'platform';
+  applicant_name: string;
+  applicant_user_id: string | null;
+  applicant_department_id: number | null;
+  source_department_id: number | null;
+  statement: string;
+  eligible_from: ColumnType<string | null, string | null, string | null>;
+  status: RepairStatus;
+  department_due: ColumnType<string | null, string | null | undefined, string | null>;
+  platform_due: ColumnType<string, string, string>;
+  department_opinion: string | null;
+  department_decided_at: Timestamp | null;
+  decision: 'granted' | 'refused' | null;
+  decision_reasons: string | null;
+  certificate_no: string | null;
+  filed_at: Timestamp;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+export interface RepairEventsTable {
+  id: Generated<number>;
+  repair_id: number;
+  at: Timestamp;
+  from_status: RepairStatus | null;
+  to_status: RepairStatus;
+  reason: string;
+  actor_type: string;
+  actor_name: string | null;
+  department_id: number | null;
+}
+export interface RepairMaterialsTable {
+  id: Generated<number>;
+  repair_id: number;
+  kind: RepairMaterialKind;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
 export interface DB {
+  repairs: RepairsTable;
+  repair_events: RepairEventsTable;
+  repair_materials: RepairMaterialsTable;
   objections: ObjectionsTable;
   objection_events: ObjectionEventsTable;
   objection_evidence: ObjectionEvidenceTable;

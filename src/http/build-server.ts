@@ -9,6 +9,7 @@ import type { AppContext } from '../app/context.js';
 import { registerArticleRoutes } from '../articles/index.js';
 import { registerObjectionRoutes } from '../objections/index.js';
 import { registerComplaintRoutes } from '../complaints/index.js';
+import { registerRepairRoutes } from '../repairs/index.js';
 import { registerMeasureRoutes } from '../measures/index.js';
 import { registerCatalogRoutes } from '../catalog/routes.js';
 import { registerCheckRoutes } from '../checks/index.js';
@@ -84,6 +85,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerListRoutes(api, ctx);
     registerObjectionRoutes(api, ctx);
     registerComplaintRoutes(api, ctx);
+    registerRepairRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   // The website and the console: after the API, so /api keeps its own 404s.
   await registerWeb(app);

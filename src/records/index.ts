@@ -20,3 +20,5 @@ export { registerRecordRoutes } from './routes.js';
 export { rebuildSubjectStatus, refreshSubjectStatus, SUBJECT_STATUS_CHANGED, type RebuildSubjectStatusResult } from './refresh-subject-status.js';
 /** Withdraws a record in the caller's transaction (an upheld objection), refreshing the subject's status. */
 export { withdrawRecord } from './withdraw-record.js';
+/** Ends a record's publication after a granted credit repair (status 'repaired'), refreshing the subject's status. */
+export { markRecordRepaired } from './withdraw-record.js';

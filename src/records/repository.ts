@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB, RecordStatus } from '../db/schema.js';
 
 /** All SQL of credit records. */
 
@@ -185,7 +185,7 @@ export interface BrowsedRecordRow {
   decision_date: string | null;
   version: number;
   is_current: boolean;
-  status: 'active' | 'withdrawn';
+  status: RecordStatus;
   received_at: Date;
   batch_id: number;
   superseded_at: Date | null;
@@ -306,6 +306,12 @@ export async function findStatusSubjects(db: Kysely<DB>): Promise<number[]> {
 /** Marks a record withdrawn if it is not already; returns its subject when it changed. */
 export async function withdrawRecord(db: Kysely<DB>, id: number): Promise<{ subjectId: number } | undefined> {
   const row = await db.updateTable('records').set({ status: 'withdrawn' }).where('id', '=', id).where('status', '=', 'active').returning('subject_id').executeTakeFirst();
+  return row ? { subjectId: Number(row.subject_id) } : undefined;
+}
+
+/** Marks a record repaired (信用修复: 终止公示) if it is still active; returns its subject when it changed. */
+export async function markRecordRepaired(db: Kysely<DB>, id: number): Promise<{ subjectId: number } | undefined> {
+  const row = await db.updateTable('records').set({ status: 'repaired' }).where('id', '=', id).where('status', '=', 'active').returning('subject_id').executeTakeFirst();
   return row ? { subjectId: Number(row.subject_id) } : undefined;
 }
 

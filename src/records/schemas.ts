@@ -125,7 +125,7 @@ const RecordSummaryProperties = {
   title: Type.String(),
   version: Type.Integer(),
   isCurrent: Type.Boolean(),
-  status: Type.Union([Type.Literal('active'), Type.Literal('withdrawn')]),
+  status: Type.Union([Type.Literal('active'), Type.Literal('withdrawn'), Type.Literal('repaired')]),
   receivedAt: Type.String(),
   batchId: Type.Integer(),
   publishUntil: Nullable(Type.String()),

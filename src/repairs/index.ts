@@ -1,0 +1,17 @@
+/** 信用修复 (credit repair) of credit records and list entries: eligibility, filing, materials, review, grant and its effects. */
+export { RepairErrors } from './errors.js';
+export * from './schemas.js';
+/** Minimum publication periods per severity tier; list types that are not repaired (pure). */
+export { DEFAULT_MIN_MONTHS, entryEligibility, NON_REPAIRABLE_LIST_TYPES, recordEligibility, SEVERITY_NAMES, type Severity } from './eligibility.js';
+/** Whether the actor could apply for a record or entry today, and from when. */
+export { checkEligibility } from './check-eligibility.js';
+/** Files an application (subject account, department or the credit centre). */
+export { fileRepair } from './submit-repair.js';
+/** submit / approve / refuse / grant, with the grant's effects on the record or list entry. */
+export { certificateNumber, transitionRepair } from './transition-repair.js';
+/** Materials: commitment letter, proof of correction, other — PDF, JPEG, PNG by magic bytes, 10 MB each. */
+export { addMaterial, MAX_MATERIAL_BYTES } from './attach-material.js';
+/** Applications by role, the overdue flag. */
+export { getRepair, isOverdue, listRepairs } from './read-repairs.js';
+/** Registers /repairs… (mounted under /api/v1 by the caller). */
+export { registerRepairRoutes } from './routes.js';

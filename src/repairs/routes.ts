@@ -1,0 +1,61 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../app/context.js';
+import type { HttpApp } from '../http/types.js';
+import { AppError, CommonErrors } from '../kernel/errors.js';
+import { addMaterial, MAX_MATERIAL_BYTES } from './attach-material.js';
+import { checkEligibility } from './check-eligibility.js';
+import { RepairErrors } from './errors.js';
+import { getRepair, listRepairs } from './read-repairs.js';
+import { EligibilityQuerySchema, EligibilitySchema, MATERIAL_KINDS, MaterialSchema, RepairInputSchema, RepairListQuerySchema, RepairPageSchema, RepairSchema, RepairTransitionSchema } from './schemas.js';
+import { fileRepair } from './submit-repair.js';
+import { transitionRepair } from './transition-repair.js';
+
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+const MaterialQuery = Type.Object({ kind: Type.Optional(Type.Enum(MATERIAL_KINDS)) }, { additionalProperties: false });
+
+/** 信用修复: eligibility, filing, materials, review by the source department, the credit centre's decision. */
+export function registerRepairRoutes(app: HttpApp, ctx: AppContext): void {
+  const tags = ['信用修复'];
+  const security = [{ bearer: [] }];
+  app.get('/repairs/eligibility', {
+    schema: { tags, summary: '能否申请信用修复（最短公示期届满日期、名单是否适用修复）', security, querystring: EligibilityQuerySchema, response: { 200: EligibilitySchema } },
+  }, async (request) => checkEligibility(ctx, request.actor, request.query));
+  app.post('/repairs', {
+    schema: { tags, summary: '申请信用修复（信用主体、报送部门或信用中心）', security, body: RepairInputSchema, response: { 201: RepairSchema } },
+  }, async (request, reply) => reply.status(201).send(await fileRepair(ctx, request.actor, request.body)));
+  app.get('/repairs', {
+    schema: { tags, summary: '信用修复申请列表（按角色限定范围；每页最多 50 条）', security, querystring: RepairListQuerySchema, response: { 200: RepairPageSchema } },
+  }, async (request) => listRepairs(ctx, request.actor, request.query));
+  app.get('/repairs/:id', {
+    schema: { tags, summary: '一件信用修复申请及其处理记录、材料和修复证书信息', security, params: IdParams, response: { 200: RepairSchema } },
+  }, async (request) => getRepair(ctx, request.actor, request.params.id));
+  app.post('/repairs/:id/transitions', {
+    schema: { tags, summary: '提交申请（申请人）；审核通过 / 不予修复（认定部门审核员）；准予修复 / 不予修复（信用中心）', security, params: IdParams, body: RepairTransitionSchema, response: { 200: RepairSchema } },
+  }, async (request) => transitionRepair(ctx, request.actor, request.params.id, request.body));
+  app.post('/repairs/:id/materials', {
+    schema: {
+      tags,
+      summary: '上传申请材料（multipart/form-data：字段 kind = commitment | proof | other 在前，文件字段 file；PDF、JPEG、PNG，每个 10 MB 以内）',
+      security,
+      consumes: ['multipart/form-data'],
+      params: IdParams,
+      querystring: MaterialQuery,
+      response: { 201: MaterialSchema },
+    },
+  }, async (request, reply) => {
+    if (!request.isMultipart()) throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: '请以 multipart/form-data 上传文件' });
+    const part = await request.file({ limits: { fileSize: MAX_MATERIAL_BYTES } });
+    if (!part) throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: '没有收到文件（字段 file）' });
+    const content = await part.toBuffer().catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(RepairErrors.REPAIR_MATERIAL_TOO_LARGE, { limit: '10 MB' });
+      throw error;
+    });
+    const field = part.fields.kind;
+    const fieldValue = field && !Array.isArray(field) && 'value' in field ? String(field.value) : undefined;
+    const kind = fieldValue ?? request.query.kind;
+    if (!kind || !(MATERIAL_KINDS as readonly string[]).includes(kind)) {
+      throw new AppError(CommonErrors.VALIDATION_FAILED, { detail: '材料类别 kind 须为 commitment（信用修复承诺书）、proof（整改证明）或 other，并放在文件之前' });
+    }
+    return reply.status(201).send(await addMaterial(ctx, request.actor, request.params.id, { kind: kind as (typeof MATERIAL_KINDS)[number], fileName: part.filename, content }));
+  });
+}
