@@ -3,28 +3,15 @@ import type { AppContext } from '../app/context.js';
 import { publicActor } from '../kernel/actor.js';
 import { writeAudit } from '../kernel/audit.js';
 import { AppError } from '../kernel/errors.js';
+import { evidenceType, MAX_EVIDENCE_BYTES } from '../kernel/evidence-files.js';
 import { emitEvent } from '../kernel/outbox.js';
 import { ComplaintErrors } from './errors.js';
 import { findPublicComplaint } from './read-complaints.js';
 import * as repo from './repository.js';
 import { COMPLAINT_STATUS_NAMES, type Evidence } from './schemas.js';
 
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+export { MAX_EVIDENCE_BYTES };
 export const MAX_EVIDENCE_FILES = 5;
-
-/** PDF, JPEG and PNG only: the extension must name the type the file's first bytes show (same rule as objections). */
-const TYPES = [
-  { contentType: 'application/pdf', extensions: ['.pdf'], magic: Buffer.from('%PDF-', 'latin1') },
-  { contentType: 'image/jpeg', extensions: ['.jpg', '.jpeg'], magic: Buffer.from([0xff, 0xd8, 0xff]) },
-  { contentType: 'image/png', extensions: ['.png'], magic: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-] as const;
-
-export function evidenceType(fileName: string, content: Buffer): string | undefined {
-  const ext = path.extname(fileName).toLowerCase();
-  const type = TYPES.find((t) => (t.extensions as readonly string[]).includes(ext));
-  if (!type || content.length < type.magic.length || !content.subarray(0, type.magic.length).equals(type.magic)) return undefined;
-  return type.contentType;
-}
 
 /** The complainant adds one evidence file to an open complaint, proving the query code. */
 export async function addComplaintEvidence(ctx: AppContext, trackingNumber: string, code: string, file: { fileName: string; content: Buffer }): Promise<Evidence> {

@@ -53,3 +53,11 @@ export function effectiveStatus(status: ListEntryStatus, expiresOn: string | nul
 export function lastDayOf(from: string, months: number | null): string | null {
   return months === null ? null : addCalendarDays(addMonths(from, months), -1);
 }
+
+/** The trail's reason for the actions that need none from the person taking them. */
+export const DEFAULT_REASONS = {
+  notify: '已书面告知拟列入的事由、依据及其依法享有的陈述、申辩和异议权利',
+  activateWithoutNotice: '该名单无异议期，正式列入',
+  activateAfterNotice: '异议期届满，正式列入',
+  resume: '异议核查完毕，恢复',
+} as const;

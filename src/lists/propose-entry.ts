@@ -8,6 +8,7 @@ import { AppError } from '../kernel/errors.js';
 import { emitEvents } from '../kernel/outbox.js';
 import { applyTransition } from './apply-transition.js';
 import { ListErrors } from './errors.js';
+import { DEFAULT_REASONS } from './lifecycle.js';
 import { authorizeProposeEntry } from './policies.js';
 import { getEntry } from './read-lists.js';
 import * as repo from './repository.js';
@@ -89,8 +90,8 @@ export async function proposeEntryIn(
   });
   await emitEvents(db, at, [{ topic: 'list.entry.proposed', key: id, payload: { entryId: id, listTypeId: type.id, subjectId: subject.subjectId } }]);
   if (input.notify) {
-    await applyTransition(ctx, db, actor, [id], 'notify', '已书面告知拟列入的事由、依据及其依法享有的陈述、申辩和异议权利');
-    if (type.notice_workdays === 0) await applyTransition(ctx, db, actor, [id], 'activate', '该名单无异议期，告知后即列入');
+    await applyTransition(ctx, db, actor, [id], 'notify', DEFAULT_REASONS.notify);
+    if (type.notice_workdays === 0) await applyTransition(ctx, db, actor, [id], 'activate', DEFAULT_REASONS.activateWithoutNotice);
   }
   return id;
 }

@@ -4,7 +4,7 @@ import { chinaDate } from '../kernel/calendar.js';
 import { AppError } from '../kernel/errors.js';
 import { applyTransition } from './apply-transition.js';
 import { ListErrors } from './errors.js';
-import { effectiveStatus, reasonRequired, TRANSITIONS } from './lifecycle.js';
+import { DEFAULT_REASONS, effectiveStatus, reasonRequired, TRANSITIONS } from './lifecycle.js';
 import { authorizeTransition, entryScope } from './policies.js';
 import { getEntry } from './read-lists.js';
 import * as repo from './repository.js';
@@ -39,13 +39,13 @@ export async function transitionEntry(ctx: AppContext, actor: Actor, id: number,
     // An objection still being handled holds the entry back until its outcome (as the sweep does).
     if (input.action === 'activate' && (await repo.findOpenObjectionOfEntry(trx, id))) throw refuse(`${ENTRY_STATUS_NAMES[status]}（异议处理中）`);
     const defaultReason =
-      input.action === 'activate'
-        ? entry.status === 'proposed'
-          ? '该名单无异议期，正式列入'
-          : '异议期届满，正式列入'
-        : input.action === 'resume'
-          ? '异议核查完毕，恢复'
-          : '已书面告知拟列入的事由、依据及其依法享有的陈述、申辩和异议权利';
+      input.action === 'resume'
+        ? DEFAULT_REASONS.resume
+        : input.action !== 'activate'
+          ? DEFAULT_REASONS.notify
+          : entry.status === 'proposed'
+            ? DEFAULT_REASONS.activateWithoutNotice
+            : DEFAULT_REASONS.activateAfterNotice;
     const moved = await applyTransition(ctx, trx, actor, [id], input.action, reason || defaultReason);
     if (moved.length === 0) {
       const now = await repo.findEntry(trx, id);

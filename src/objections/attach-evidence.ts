@@ -3,29 +3,15 @@ import type { AppContext } from '../app/context.js';
 import type { Actor } from '../kernel/actor.js';
 import { writeAudit } from '../kernel/audit.js';
 import { AppError } from '../kernel/errors.js';
+import { evidenceType, MAX_EVIDENCE_BYTES } from '../kernel/evidence-files.js';
 import { emitEvent } from '../kernel/outbox.js';
 import { ObjectionErrors } from './errors.js';
 import { canAddEvidence, objectionScope } from './policies.js';
 import * as repo from './repository.js';
 import { OBJECTION_STATUS_NAMES, type Evidence } from './schemas.js';
 
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+export { MAX_EVIDENCE_BYTES };
 export const MAX_EVIDENCE_FILES = 10;
-
-/** PDF, JPEG and PNG only: the extension must name the type the file's first bytes show. */
-const TYPES = [
-  { contentType: 'application/pdf', extensions: ['.pdf'], magic: Buffer.from('%PDF-', 'latin1') },
-  { contentType: 'image/jpeg', extensions: ['.jpg', '.jpeg'], magic: Buffer.from([0xff, 0xd8, 0xff]) },
-  { contentType: 'image/png', extensions: ['.png'], magic: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-] as const;
-
-/** The content type of an evidence file, or undefined when its name and its bytes do not agree on an allowed type. */
-export function evidenceType(fileName: string, content: Buffer): string | undefined {
-  const ext = path.extname(fileName).toLowerCase();
-  const type = TYPES.find((t) => (t.extensions as readonly string[]).includes(ext));
-  if (!type || content.length < type.magic.length || !content.subarray(0, type.magic.length).equals(type.magic)) return undefined;
-  return type.contentType;
-}
 
 /** Adds one evidence file to an open objection (the applicant's side or the credit centre). */
 export async function addEvidence(ctx: AppContext, actor: Actor, objectionId: number, file: { fileName: string; content: Buffer }): Promise<Evidence> {

@@ -6,7 +6,7 @@ export { submitObjection } from './submit-objection.js';
 /** Accept / refuse / uphold / reject, with their effects on the record or list entry. */
 export { transitionObjection } from './transition-objection.js';
 /** Evidence files: PDF, JPEG, PNG checked by magic bytes, 10 MB each. */
-export { addEvidence, evidenceType, MAX_EVIDENCE_BYTES } from './attach-evidence.js';
+export { addEvidence, MAX_EVIDENCE_BYTES } from './attach-evidence.js';
 /** Objections by role, the overdue flag. */
 export { getObjection, isOverdue, listObjections } from './read-objections.js';
 /** Registers /objections… (mounted under /api/v1 by the caller). */

@@ -4,13 +4,13 @@ import type { RepairMaterialKind } from '../db/schema.js';
 import type { Actor } from '../kernel/actor.js';
 import { writeAudit } from '../kernel/audit.js';
 import { AppError } from '../kernel/errors.js';
-import { evidenceType } from '../objections/index.js';
+import { evidenceType, MAX_EVIDENCE_BYTES } from '../kernel/evidence-files.js';
 import { RepairErrors } from './errors.js';
 import { isApplicantSide, repairScope } from './policies.js';
 import * as repo from './repository.js';
 import { REPAIR_STATUS_NAMES, type Material } from './schemas.js';
 
-export const MAX_MATERIAL_BYTES = 10 * 1024 * 1024;
+export const MAX_MATERIAL_BYTES = MAX_EVIDENCE_BYTES;
 export const MAX_MATERIAL_FILES = 10;
 
 /**
