@@ -510,6 +510,8 @@ export interface ObjectionsTable {
   entry_suspended: Generated<boolean>;
   decision: 'refused' | 'upheld' | 'rejected' | null;
   decision_reasons: string | null;
+  /** How an upheld objection against a record is remedied (migration 0016). */
+  remedy: Generated<'withdraw' | 'correct' | null>;
   submitted_at: Timestamp;
   accepted_at: Timestamp | null;
   decided_at: Timestamp | null;

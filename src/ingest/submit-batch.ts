@@ -7,7 +7,7 @@ import { chinaDate } from '../kernel/calendar.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { emitEvent } from '../kernel/outbox.js';
 import { stopwatch } from '../kernel/profile.js';
-import { findCurrentVersions, RECORD_COPY_COLUMNS, supersedeRecords, topicHasRecords, type CurrentVersion } from '../records/repository.js';
+import { carryOverStatus, findCurrentVersions, RECORD_COPY_COLUMNS, supersedeRecords, topicHasRecords, type CurrentVersion } from '../records/repository.js';
 import { refreshSubjectStatus } from '../records/index.js';
 import { SubjectResolver } from '../subjects/index.js';
 import { CatalogErrors } from '../catalog/errors.js';
@@ -217,6 +217,8 @@ async function runBatch(
       const current = mayHaveVersions ? await findCurrentVersions(session.db, topic.id, keys) : new Map<string, CurrentVersion>();
       lap('ingest: match versions');
       const superseded: number[] = [];
+      // Superseded versions that were withdrawn or repaired: their status carries over.
+      const keepStatus: number[] = [];
       // Subjects whose records this chunk writes, when the topic gives subjects their registration status.
       const statusSubjects: number[] | null = def.statusItem ? [] : null;
       // The COPY data: per row the merge's columns, then the prepared bytes of the rest of the line.
@@ -235,6 +237,7 @@ async function runBatch(
           }
           counts.updated += 1;
           superseded.push(existing.id);
+          if (existing.status !== 'active') keepStatus.push(existing.id);
         } else counts.created += 1;
         const version = (existing?.version ?? 0) + 1;
         const cells = timeliness(chunk.dates.slice(index * 10, index * 10 + 10));
@@ -248,6 +251,7 @@ async function runBatch(
       lap('ingest: route rows');
       await supersedeRecords(session.db, superseded, receivedAt);
       await session.copyText('records', RECORD_COPY_COLUMNS, out.subarray(0, at));
+      counts.warnings += await carryOverStatus(session.db, batchId, keepStatus);
       lap('ingest: write records');
       if (statusSubjects && statusSubjects.length > 0) {
         await refreshSubjectStatus(session.db, receivedAt, statusSubjects);

@@ -15,6 +15,11 @@ export const ObjectionErrors = defineErrors({
     en: 'Objection {id} is {status}; cannot {action}',
   },
   OBJECTION_REASON_REQUIRED: { status: 400, zh: '{action}须写明理由', en: 'A reason is required to {action}' },
+  OBJECTION_REMEDY_NOT_APPLICABLE: {
+    status: 400,
+    zh: '处理方式（撤销或更正记录）只适用于认定针对信用记录的异议成立，不适用于{action}或名单条目',
+    en: 'A remedy (withdraw or correct) applies only when upholding an objection to a credit record, not to {action} or list entries',
+  },
   OBJECTION_EVIDENCE_TYPE: {
     status: 400,
     zh: '证明材料“{name}”不是有效的 PDF、JPEG 或 PNG 文件',

@@ -272,6 +272,51 @@ describe('objections (异议)', () => {
     await transitionObjection(ctx, admin.actor, objection.id, { action: 'refuse', reason: '不属于异议受理范围' });
   });
 
+  it('a re-submitted record stays withdrawn, unless the objection was upheld for a correction; a remedy only fits an upheld record', async () => {
+    ctx.clock.set('2025-07-15T02:00:00Z');
+    const rows = [
+      buildPenaltyRow({ CF_XDR_MC: company.b.name, CF_XDR_SHXYM: company.b.uscc, CF_WSH: '榕市监处罚〔2025〕9001号' }),
+      buildPenaltyRow({ CF_XDR_MC: company.b.name, CF_XDR_SHXYM: company.b.uscc, CF_WSH: '榕市监处罚〔2025〕9002号' }),
+    ];
+    await submit('XZCF', rows);
+    const [withdrawnId, correctedId] = (await recordIds(ids.b, 'XZCF')).slice(-2) as [number, number];
+    const decide = async (recordId: number, remedy?: 'withdraw' | 'correct') => {
+      const filed = await submitObjection(ctx, clerk.actor, recordTarget(recordId, 'wrong'));
+      await transitionObjection(ctx, admin.actor, filed.id, { action: 'accept', reason: '' });
+      return transitionObjection(ctx, reviewer.actor, filed.id, { action: 'uphold', reason: '处罚金额录入错误', ...(remedy ? { remedy } : {}) });
+    };
+    const pending = await submitObjection(ctx, clerk.actor, recordTarget(withdrawnId, 'wrong'));
+    await transitionObjection(ctx, admin.actor, pending.id, { action: 'accept', reason: '' });
+    expect(await code(transitionObjection(ctx, reviewer.actor, pending.id, { action: 'reject', reason: '无误', remedy: 'withdraw' }))).toBe('OBJECTION_REMEDY_NOT_APPLICABLE');
+    expect((await getObjection(ctx, admin.actor, pending.id)).status).toBe('verifying');
+    const withdrawn = await transitionObjection(ctx, reviewer.actor, pending.id, { action: 'uphold', reason: '处罚金额录入错误' });
+    expect(withdrawn.remedy).toBe('withdraw');
+    expect(withdrawn.events.at(-2)?.reason).toBe('处罚金额录入错误（撤销记录）');
+    expect((await decide(correctedId, 'correct')).remedy).toBe('correct');
+    const visible = async () => (await getSubjectRecord(ctx, ids.b, 'public'))!.sections.flatMap((s) => s.records).map((r) => r.documentNo);
+    expect(await visible()).not.toEqual(expect.arrayContaining(['榕市监处罚〔2025〕9001号']));
+    expect(await visible()).not.toEqual(expect.arrayContaining(['榕市监处罚〔2025〕9002号']));
+
+    // The department sends both again, corrected.
+    const corrected = rows.map((row) => ({ ...row, CF_NR_FK: '0.2', CF_NR: '警告，并处罚款人民币贰仟元整' }));
+    const report = await submitBatch(ctx, submitterOf(scjg), { departmentCode: 'SCJG', topicCode: 'XZCF', channel: 'api', fileName: 'again.csv', input: streamOf(toCsv(corrected)) });
+    expect(report).toMatchObject({ updated: 2, rejected: 0, warnings: 1 });
+    const warnings = await ctx.db.selectFrom('batch_errors').select(['row_no', 'severity', 'error_code', 'message']).where('batch_id', '=', report.id).execute();
+    expect(warnings).toEqual([{ row_no: 2, severity: 'warning', error_code: 'stays-withdrawn', message: '该记录已因异议成立被撤销，新版本已保存，但不公示、不共享' }]);
+    const current = await ctx.db.selectFrom('records').select(['business_key', 'status', 'version']).where('batch_id', '=', report.id).orderBy('source_row').execute();
+    expect(current.map((r) => [r.status, r.version])).toEqual([
+      ['withdrawn', 2],
+      ['active', 2],
+    ]);
+    expect(await visible()).toContain('榕市监处罚〔2025〕9002号');
+    expect(await visible()).not.toContain('榕市监处罚〔2025〕9001号');
+
+    // A list entry is revoked when upheld, never corrected.
+    const entryObjection = await submitObjection(ctx, admin.actor, entryTarget(ids.entryC));
+    expect(await code(transitionObjection(ctx, admin.actor, entryObjection.id, { action: 'accept', reason: '', remedy: 'correct' }))).toBe('OBJECTION_REMEDY_NOT_APPLICABLE');
+    await transitionObjection(ctx, admin.actor, entryObjection.id, { action: 'refuse', reason: '条目已撤销' });
+  });
+
   it('two concurrent accepts: one wins, the other gets a coded 409; nothing is written twice', async () => {
     const objection = await submitObjection(ctx, subjectA.actor, recordTarget(ids.penaltyA2, 'missing'));
     const results = await Promise.allSettled([

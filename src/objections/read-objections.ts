@@ -32,6 +32,7 @@ export function toSummary(row: repo.ObjectionRow, today: string): ObjectionSumma
     overdue: isOverdue(row, today),
     decision: row.decision,
     decisionReasons: row.decision_reasons,
+    remedy: row.remedy,
     submittedAt: iso(row.submitted_at)!,
     decidedAt: iso(row.decided_at),
   };

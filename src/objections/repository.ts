@@ -50,7 +50,7 @@ export async function insertObjection(db: Kysely<DB>, values: {
 
 const columns = [
   'id', 'target_kind', 'record_id', 'entry_id', 'subject_id', 'applicant_kind', 'applicant_name', 'applicant_user_id', 'applicant_department_id',
-  'reason_code', 'reason_text', 'status', 'source_department_id', 'accept_due', 'verify_due', 'entry_suspended', 'decision', 'decision_reasons',
+  'reason_code', 'reason_text', 'status', 'source_department_id', 'accept_due', 'verify_due', 'entry_suspended', 'decision', 'decision_reasons', 'remedy',
   'submitted_at', 'decided_at',
 ] as const;
 
@@ -68,7 +68,7 @@ export async function moveObjection(
   id: number,
   from: ObjectionStatus,
   to: ObjectionStatus,
-  set: Partial<{ verify_due: string; entry_suspended: boolean; decision: 'refused' | 'upheld' | 'rejected'; decision_reasons: string; accepted_at: Date; decided_at: Date }>,
+  set: Partial<{ verify_due: string; entry_suspended: boolean; decision: 'refused' | 'upheld' | 'rejected'; decision_reasons: string; remedy: 'withdraw' | 'correct'; accepted_at: Date; decided_at: Date }>,
   at: Date,
 ): Promise<boolean> {
   const result = await db.updateTable('objections').set({ ...set, status: to, updated_at: at }).where('id', '=', id).where('status', '=', from).executeTakeFirst();

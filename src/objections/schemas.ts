@@ -45,8 +45,21 @@ export const ObjectionInputSchema = Type.Object(
 );
 export type ObjectionInput = Static<typeof ObjectionInputSchema>;
 
+export const OBJECTION_REMEDIES = ['withdraw', 'correct'] as const;
+export type ObjectionRemedy = (typeof OBJECTION_REMEDIES)[number];
+export const OBJECTION_REMEDY_NAMES: Record<ObjectionRemedy, string> = { withdraw: '撤销记录', correct: '更正记录（由认定部门重新报送更正后的记录）' };
+
 export const ObjectionTransitionSchema = Type.Object(
-  { action: Type.Enum(OBJECTION_ACTIONS), reason: Type.String({ maxLength: 2000, default: '' }) },
+  {
+    action: Type.Enum(OBJECTION_ACTIONS),
+    reason: Type.String({ maxLength: 2000, default: '' }),
+    /**
+     * Upholding an objection against a record: withdraw it (default; a re-submitted version stays
+     * withdrawn) or correct it (withdrawn now; the source department's next, different version is
+     * published). Not for list entries, which are revoked.
+     */
+    remedy: Type.Optional(Type.Enum(OBJECTION_REMEDIES)),
+  },
   { additionalProperties: false },
 );
 export type ObjectionTransition = Static<typeof ObjectionTransitionSchema>;
@@ -83,6 +96,8 @@ export const ObjectionSummarySchema = Type.Object({
   overdue: Type.Boolean(),
   decision: Nullable(Type.Union([Type.Literal('refused'), Type.Literal('upheld'), Type.Literal('rejected')])),
   decisionReasons: Nullable(Type.String()),
+  /** An upheld objection against a record: withdrawn, or withdrawn until the corrected version arrives. */
+  remedy: Nullable(Type.Enum(OBJECTION_REMEDIES)),
   submittedAt: Type.String(),
   decidedAt: Nullable(Type.String()),
 });

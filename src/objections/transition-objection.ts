@@ -12,7 +12,16 @@ import { ObjectionErrors } from './errors.js';
 import { authorizeAcceptance, authorizeVerification } from './policies.js';
 import { getObjection } from './read-objections.js';
 import * as repo from './repository.js';
-import { OBJECTION_ACTION_NAMES, OBJECTION_DEADLINES, OBJECTION_STATUS_NAMES, type Objection, type ObjectionAction, type ObjectionTransition } from './schemas.js';
+import {
+  OBJECTION_ACTION_NAMES,
+  OBJECTION_DEADLINES,
+  OBJECTION_REMEDY_NAMES,
+  OBJECTION_STATUS_NAMES,
+  type Objection,
+  type ObjectionAction,
+  type ObjectionRemedy,
+  type ObjectionTransition,
+} from './schemas.js';
 
 /** The status each action starts from. */
 const FROM: Record<ObjectionAction, ObjectionStatus> = { accept: 'submitted', refuse: 'submitted', uphold: 'verifying', reject: 'verifying' };
@@ -40,6 +49,7 @@ export async function transitionObjection(ctx: AppContext, actor: Actor, id: num
   const actionName = OBJECTION_ACTION_NAMES[action];
   const reason = input.reason.trim();
   if (action !== 'accept' && reason === '') throw new AppError(ObjectionErrors.OBJECTION_REASON_REQUIRED, { action: actionName });
+  if (input.remedy !== undefined && action !== 'uphold') throw new AppError(ObjectionErrors.OBJECTION_REMEDY_NOT_APPLICABLE, { action: actionName });
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findObjection(trx, id);
     if (!row) throw new AppError(ObjectionErrors.OBJECTION_NOT_FOUND, { id });
@@ -49,7 +59,8 @@ export async function transitionObjection(ctx: AppContext, actor: Actor, id: num
     const from = FROM[action];
     const refuse = (status: ObjectionStatus) => new AppError(ObjectionErrors.OBJECTION_TRANSITION_INVALID, { id, status: OBJECTION_STATUS_NAMES[status], action: actionName });
     if (row.status !== from) throw refuse(row.status);
-    const steps = await apply(ctx, trx, actor, row, action, reason, at);
+    if (input.remedy !== undefined && row.target_kind !== 'record') throw new AppError(ObjectionErrors.OBJECTION_REMEDY_NOT_APPLICABLE, { action: actionName });
+    const steps = await apply(ctx, trx, actor, row, action, reason, at, input.remedy ?? 'withdraw');
     if (!steps) {
       const now = await repo.findObjection(trx, id);
       throw refuse(now?.status ?? row.status);
@@ -67,7 +78,16 @@ export async function transitionObjection(ctx: AppContext, actor: Actor, id: num
 }
 
 /** The action's changes; undefined when a concurrent transition moved the objection first (nothing written). */
-async function apply(ctx: AppContext, trx: Kysely<DB>, actor: Actor, row: repo.ObjectionRow, action: ObjectionAction, reason: string, at: Date): Promise<Step[] | undefined> {
+async function apply(
+  ctx: AppContext,
+  trx: Kysely<DB>,
+  actor: Actor,
+  row: repo.ObjectionRow,
+  action: ObjectionAction,
+  reason: string,
+  at: Date,
+  remedy: ObjectionRemedy,
+): Promise<Step[] | undefined> {
   const id = row.id;
   const entryId = row.entry_id === null ? null : Number(row.entry_id);
   if (action === 'refuse') {
@@ -92,15 +112,20 @@ async function apply(ctx: AppContext, trx: Kysely<DB>, actor: Actor, row: repo.O
     ];
   }
   const decision = action === 'uphold' ? 'upheld' : 'rejected';
-  if (!(await repo.moveObjection(trx, id, 'verifying', 'closed', { decision, decision_reasons: reason, decided_at: at }, at))) return undefined;
+  const recordRemedy = action === 'uphold' && row.record_id !== null ? { remedy } : {};
+  if (!(await repo.moveObjection(trx, id, 'verifying', 'closed', { decision, decision_reasons: reason, decided_at: at, ...recordRemedy }, at))) return undefined;
   if (action === 'uphold') {
-    if (row.record_id !== null) await withdrawRecord(trx, at, actor, Number(row.record_id), `异议成立（异议编号 ${id}）：${reason}`);
+    if (row.record_id !== null) {
+      const how = remedy === 'correct' ? '，待认定部门报送更正后的记录' : '';
+      await withdrawRecord(trx, at, actor, Number(row.record_id), `异议成立（异议编号 ${id}）${how}：${reason}`);
+    }
     if (entryId !== null) await applyTransition(ctx, trx, actor, [entryId], 'revoke', `异议成立（异议编号 ${id}）：${reason}`);
   } else if (entryId !== null && row.entry_suspended) {
     await applyTransition(ctx, trx, actor, [entryId], 'resume', `异议不成立（异议编号 ${id}），恢复`);
   }
+  const remedied = action === 'uphold' && row.record_id !== null ? `（${OBJECTION_REMEDY_NAMES[remedy]}）` : '';
   return [
-    { from: 'verifying', to: decision, reason },
+    { from: 'verifying', to: decision, reason: `${reason}${remedied}` },
     { from: decision, to: 'closed', reason: '已将核查结果告知申请人' },
   ];
 }

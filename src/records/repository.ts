@@ -33,6 +33,8 @@ export interface CurrentVersion {
   id: number;
   version: number;
   contentHash: string;
+  /** 'withdrawn' (an upheld objection) and 'repaired' (a granted credit repair) carry over to a new version. */
+  status: 'active' | 'withdrawn' | 'repaired';
 }
 
 /** Whether a topic holds any record yet (a batch into an empty topic need not look for earlier versions). */
@@ -45,12 +47,46 @@ export async function topicHasRecords(db: Kysely<DB>, topicId: number): Promise<
 export async function findCurrentVersions(db: Kysely<DB>, topicId: number, keys: readonly string[]): Promise<Map<string, CurrentVersion>> {
   const out = new Map<string, CurrentVersion>();
   if (keys.length === 0) return out;
-  const { rows } = await sql<{ business_key: string; id: number; version: number; content_hash: string }>`
-    select r.business_key, r.id, r.version, r.content_hash
+  const { rows } = await sql<{ business_key: string; id: number; version: number; content_hash: string; status: CurrentVersion['status'] }>`
+    select r.business_key, r.id, r.version, r.content_hash, r.status
     from records r
     where r.topic_id = ${topicId} and r.is_current and r.business_key = any(${[...keys]}::text[])`.execute(db);
-  for (const row of rows) out.set(row.business_key, { id: row.id, version: row.version, contentHash: row.content_hash });
+  for (const row of rows) out.set(row.business_key, { id: row.id, version: row.version, contentHash: row.content_hash, status: row.status });
   return out;
+}
+
+/**
+ * A new version of a withdrawn or repaired record stays off every view: the objection's or the repair's
+ * decision was about the business key, not one wording of it, so re-submitting must not publish it
+ * again — unless the objection was upheld with the remedy 'correct', which waits for the corrected
+ * version. Gives the new current versions of the superseded ids their predecessor's status and writes a
+ * warning line per row into the batch's error report; returns how many rows kept a status.
+ */
+export async function carryOverStatus(db: Kysely<DB>, batchId: number, supersededIds: readonly number[]): Promise<number> {
+  if (supersededIds.length === 0) return 0;
+  const { rows } = await sql<{ count: string }>`
+    with kept as (
+      update records n set status = o.status
+      from records o
+      where o.id = any(${sql.val([...supersededIds])}::bigint[])
+        and n.topic_id = o.topic_id and n.business_key = o.business_key and n.is_current and n.batch_id = ${batchId}
+        -- An upheld objection whose remedy is a correction waits for exactly this new version.
+        and not (o.status = 'withdrawn' and exists (
+          select 1 from objections ob where ob.record_id = o.id and ob.decision = 'upheld' and ob.remedy = 'correct'))
+      returning n.source_row, o.status
+    ), warned as (
+      insert into batch_errors (batch_id, row_no, severity, error_code, message)
+      select ${batchId}, source_row, 'warning',
+        case status when 'withdrawn' then 'stays-withdrawn' else 'stays-repaired' end,
+        case status
+          when 'withdrawn' then '该记录已因异议成立被撤销，新版本已保存，但不公示、不共享'
+          else '该记录已经信用修复终止公示，新版本已保存，但不公示、不共享'
+        end
+      from kept
+      returning 1
+    )
+    select count(*)::text as count from warned`.execute(db);
+  return Number(rows[0]?.count ?? 0);
 }
 
 /** Marks versions that a newer version replaces as no longer current (the rows themselves are kept). */

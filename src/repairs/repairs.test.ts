@@ -447,4 +447,16 @@ describe('credit repair (信用修复)', () => {
     const after = await getRepair(ctx, admin.actor, third);
     expect(await recordStatus(ids.penaltyB)).toBe(after.status === 'granted' ? 'repaired' : 'active');
   });
+
+  it('a repaired record stays repaired when the department sends it again: the new version is kept, not published', async () => {
+    // ids.race was granted above.
+    const again = buildPenaltyRow({ CF_XDR_MC: company.a.name, CF_XDR_SHXYM: company.a.uscc, CF_WSH: '榕修复〔2025〕4号', CF_JDRQ: '2025-02-02', CF_NR: '警告（更正）' });
+    const report = await submitBatch(ctx, submitterOf(scjg), { departmentCode: 'SCJG', topicCode: 'XZCF', channel: 'api', fileName: 'again.csv', input: streamOf(toCsv([again])) });
+    expect(report).toMatchObject({ updated: 1, warnings: 1, rejected: 0 });
+    expect(await ctx.db.selectFrom('batch_errors').select(['severity', 'error_code']).where('batch_id', '=', report.id).execute()).toEqual([{ severity: 'warning', error_code: 'stays-repaired' }]);
+    const current = await ctx.db.selectFrom('records').select(['id', 'status', 'version']).where('batch_id', '=', report.id).executeTakeFirstOrThrow();
+    expect(current).toMatchObject({ status: 'repaired', version: 2 });
+    expect(await publicIds(ids.a)).not.toContain(Number(current.id));
+    expect(JSON.stringify((await app.inject({ method: 'GET', url: `/api/v1/public/subjects/${ids.a}` })).json())).not.toContain('榕修复〔2025〕4号');
+  });
 });

@@ -1,5 +1,5 @@
 import { FileImageOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, List, Modal, Select, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, List, Modal, Radio, Select, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -54,6 +54,8 @@ function ActionButton({ objection, action, onDone }: { objection: Objection; act
   const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const [remedy, setRemedy] = useState<'withdraw' | 'correct'>('withdraw');
+  const chooseRemedy = action === 'uphold' && objection.target.kind === 'record';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const needsReason = action !== 'accept';
@@ -66,7 +68,7 @@ function ActionButton({ objection, action, onDone }: { objection: Objection; act
     setBusy(true);
     setError(null);
     try {
-      await api<Objection>(`/objections/${objection.id}/transitions`, { method: 'POST', area: 'admin', body: { action, reason: reason.trim() } });
+      await api<Objection>(`/objections/${objection.id}/transitions`, { method: 'POST', area: 'admin', body: { action, reason: reason.trim(), ...(chooseRemedy ? { remedy } : {}) } });
       void message.success(t('objection.admin.done', { action: label }));
       setOpen(false);
       setReason('');
@@ -103,6 +105,16 @@ function ActionButton({ objection, action, onDone }: { objection: Objection; act
           {t(`objection.reason.${objection.reasonCode}`)} · {objection.applicantName}
         </Typography.Paragraph>
         <Form layout="vertical">
+          {chooseRemedy && (
+            <Form.Item label={t('objection.admin.remedy')} required>
+              <Radio.Group value={remedy} onChange={(e) => setRemedy(e.target.value as 'withdraw' | 'correct')} data-testid="objection-remedy">
+                <Space orientation="vertical">
+                  <Radio value="withdraw">{t('objection.admin.remedyWithdraw')}</Radio>
+                  <Radio value="correct">{t('objection.admin.remedyCorrect')}</Radio>
+                </Space>
+              </Radio.Group>
+            </Form.Item>
+          )}
           <Form.Item label={needsReason ? t('objection.admin.reason') : t('objection.admin.reasonOptional')} required={needsReason}>
             <Input.TextArea
               value={reason}

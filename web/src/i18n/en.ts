@@ -462,7 +462,11 @@ export const en: Same<Resources> = {
       done: '{{action}}: done',
       entryObjection: 'An objection to this entry is open ({{id}}, {{status}})',
       entryHeld: 'An objection to this entry is open ({{id}}, {{status}}); the entry does not come into force before it is decided',
+      remedy: 'Remedy',
+      remedyWithdraw: 'Withdraw the record: no longer published or shared, nor is a re-submitted version',
+      remedyCorrect: 'Correct the record: taken down now, published again once the department submits the corrected version',
     },
+    remedy: { withdraw: 'Record withdrawn', correct: 'Record corrected' },
   },
   admin: {
     title: 'Credit platform console',

@@ -461,7 +461,11 @@ export const zh = {
       done: '已{{action}}',
       entryObjection: '该名单条目有处理中的异议（编号 {{id}}，{{status}}）',
       entryHeld: '该名单条目有处理中的异议（编号 {{id}}，{{status}}），异议办结前不会正式列入',
+      remedy: '处理方式',
+      remedyWithdraw: '撤销记录：不再公示、共享，重新报送的版本也不公示',
+      remedyCorrect: '更正记录：先撤下，认定部门重新报送更正后的记录后公示',
     },
+    remedy: { withdraw: '撤销记录', correct: '更正记录' },
   },
   admin: {
     title: '信用平台管理后台',

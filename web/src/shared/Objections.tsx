@@ -49,7 +49,8 @@ export function ObjectionDeadline({ objection }: { objection: ObjectionSummary }
 /** 处理结果: the decision and its reasons once decided, else 办理中. */
 export function objectionResult(objection: ObjectionSummary, t: (key: string) => string): string {
   if (!objection.decision) return t('objection.pending');
-  return objection.decisionReasons ? `${t(`objection.decision.${objection.decision}`)}：${objection.decisionReasons}` : t(`objection.decision.${objection.decision}`);
+  const decision = t(`objection.decision.${objection.decision}`) + (objection.remedy ? `（${t(`objection.remedy.${objection.remedy}`)}）` : '');
+  return objection.decisionReasons ? `${decision}：${objection.decisionReasons}` : decision;
 }
 
 /** 如何提出异议 / 如何申请信用修复, in plain words, for the website. */
