@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_DUE_PROCESS_DEADLINES, DUE_PROCESS_ENV, type DueProcessDeadlines } from '../kernel/due-process-deadlines.js';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   sweepIntervalSeconds: number;
   /** Seconds between runs of the webhook dispatcher (outbox → departments' systems); 0 turns it off. */
   webhookIntervalSeconds: number;
+  /** Working-day deadlines of objections, credit repair and complaints (local practice). */
+  dueProcess: DueProcessDeadlines;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -47,6 +50,20 @@ function publicUrlFrom(raw: string | undefined, port: number): string {
   return raw.replace(/\/+$/, '');
 }
 
+function deadlinesFrom(env: NodeJS.ProcessEnv): DueProcessDeadlines {
+  const out = { ...DEFAULT_DUE_PROCESS_DEADLINES };
+  for (const key of Object.keys(out) as (keyof DueProcessDeadlines)[]) {
+    const name = DUE_PROCESS_ENV[key];
+    const value = intFrom(env, name, out[key]);
+    if (value < 1 || value > 250) throw new Error(`环境变量 ${name} 是以工作日计的期限，须在 1 到 250 之间，当前为 "${env[name]}"`);
+    out[key] = value;
+  }
+  if (out.repairDepartmentWorkdays > out.repairTotalWorkdays) {
+    throw new Error(`认定部门审核期限（${DUE_PROCESS_ENV.repairDepartmentWorkdays}）不能长于信用修复办理总期限（${DUE_PROCESS_ENV.repairTotalWorkdays}）`);
+  }
+  return out;
+}
+
 /** Reads the configuration from environment variables (see README "Configuration"). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.XINYONG_DATA_DIR ?? './data');
@@ -63,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: publicUrlFrom(env.XINYONG_PUBLIC_URL, port),
     sweepIntervalSeconds: intFrom(env, 'XINYONG_SWEEP_INTERVAL_SECONDS', 300),
     webhookIntervalSeconds: intFrom(env, 'XINYONG_WEBHOOK_INTERVAL_SECONDS', 5),
+    dueProcess: deadlinesFrom(env),
   };
 }

@@ -1,10 +1,11 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { DEFAULT_DUE_PROCESS_DEADLINES } from '../kernel/due-process-deadlines.js';
 
 /**
- * The department's handling deadline in working days from assignment: a settings constant, not
- * configuration (local practice: 15 working days, like the objection deadlines in STANDARDS.md §3).
+ * The default handling deadline in working days from assignment (local practice: 15 working days). The
+ * one in force is configuration: `ctx.config.dueProcess.complaintWorkdays`.
  */
-export const COMPLAINT_HANDLING_WORKDAYS = 15;
+export const COMPLAINT_HANDLING_WORKDAYS = DEFAULT_DUE_PROCESS_DEADLINES.complaintWorkdays;
 
 export const COMPLAINT_CATEGORIES = ['fraud', 'contract', 'quality', 'wages', 'tax', 'false_advertising', 'other'] as const;
 export const COMPLAINT_CATEGORY_NAMES: Record<(typeof COMPLAINT_CATEGORIES)[number], string> = {

@@ -9,7 +9,7 @@ import { ComplaintErrors } from './errors.js';
 import { authorizeDispatch, authorizeHandling } from './policies.js';
 import { getComplaint } from './read-complaints.js';
 import * as repo from './repository.js';
-import { COMPLAINT_ACTION_NAMES, COMPLAINT_HANDLING_WORKDAYS, COMPLAINT_OUTCOME_NAMES, COMPLAINT_STATUS_NAMES, type Complaint, type ComplaintAction, type ComplaintTransition } from './schemas.js';
+import { COMPLAINT_ACTION_NAMES, COMPLAINT_OUTCOME_NAMES, COMPLAINT_STATUS_NAMES, type Complaint, type ComplaintAction, type ComplaintTransition } from './schemas.js';
 
 /** The statuses each action starts from and the one it leads to. */
 const MOVES: Record<ComplaintAction, { from: readonly ComplaintStatus[]; to: ComplaintStatus }> = {
@@ -22,7 +22,7 @@ const MOVES: Record<ComplaintAction, { from: readonly ComplaintStatus[]; to: Com
 /**
  * Moves a complaint by one action, in one transaction:
  *
- *   submitted ─assign (admin, departmentId; due in COMPLAINT_HANDLING_WORKDAYS working days)→ assigned
+ *   submitted ─assign (admin, departmentId; due in config.dueProcess.complaintWorkdays working days)→ assigned
  *     ─start (the department or admin)→ handling ─conclude (outcome + result)→ concluded
  *   submitted | assigned ─reject (admin, reason: out of scope)→ rejected
  *
@@ -48,7 +48,7 @@ export async function transitionComplaint(ctx: AppContext, actor: Actor, id: num
       if (input.departmentId === undefined) throw new AppError(ComplaintErrors.COMPLAINT_DEPARTMENT_REQUIRED);
       const department = await repo.findDepartment(trx, input.departmentId);
       if (!department) throw new AppError(ComplaintErrors.COMPLAINT_DEPARTMENT_NOT_FOUND, { id: input.departmentId });
-      const due = ctx.calendar.addWorkdays(chinaDate(at), COMPLAINT_HANDLING_WORKDAYS);
+      const due = ctx.calendar.addWorkdays(chinaDate(at), ctx.config.dueProcess.complaintWorkdays);
       set = { department_id: department.id, due_date: due, assigned_at: at };
       stepReason = `交办${department.name}，${due} 前办结${reason ? `；${reason}` : ''}`;
     } else if (action === 'conclude') {

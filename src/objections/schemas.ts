@@ -1,10 +1,16 @@
 import { Type, type Static, type TSchema } from 'typebox';
 
+import { DEFAULT_DUE_PROCESS_DEADLINES } from '../kernel/due-process-deadlines.js';
+
 /**
- * Deadlines in working days (a settings constant, not configuration: local practice, STANDARDS.md §3 —
- * the credit centre accepts within 2 working days, the data provider verifies within 10).
+ * The default deadlines in working days (local practice, STANDARDS.md §3: the credit centre accepts
+ * within 2 working days, the data provider verifies within 10). The ones in force are configuration:
+ * `ctx.config.dueProcess`.
  */
-export const OBJECTION_DEADLINES = { acceptWorkdays: 2, verifyWorkdays: 10 } as const;
+export const OBJECTION_DEADLINES = {
+  acceptWorkdays: DEFAULT_DUE_PROCESS_DEADLINES.objectionAcceptWorkdays,
+  verifyWorkdays: DEFAULT_DUE_PROCESS_DEADLINES.objectionVerifyWorkdays,
+} as const;
 
 export const OBJECTION_REASON_CODES = ['wrong', 'missing', 'duplicate', 'should_not_be_public', 'past_period', 'differs_from_source'] as const;
 export const OBJECTION_REASON_NAMES: Record<(typeof OBJECTION_REASON_CODES)[number], string> = {

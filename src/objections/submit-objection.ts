@@ -8,13 +8,13 @@ import { ObjectionErrors } from './errors.js';
 import { applicantOf } from './policies.js';
 import { getObjection } from './read-objections.js';
 import * as repo from './repository.js';
-import { OBJECTION_DEADLINES, type Objection, type ObjectionInput } from './schemas.js';
+import type { Objection, ObjectionInput } from './schemas.js';
 
 const TARGET_NAMES = { record: '信用记录', list_entry: '名单条目' } as const;
 
 /**
  * Files an objection (异议) to a credit record or a list entry. The credit centre must accept or refuse
- * it within OBJECTION_DEADLINES.acceptWorkdays working days. A subject account may object only to its
+ * it within the configured number of working days (config.dueProcess). A subject account may object only to its
  * own subject's items, a department only to items it submitted; anything else is "not found".
  */
 export async function submitObjection(ctx: AppContext, actor: Actor, input: ObjectionInput): Promise<Objection> {
@@ -33,7 +33,7 @@ export async function submitObjection(ctx: AppContext, actor: Actor, input: Obje
     const open = await repo.findOpenObjection(trx, input.target);
     if (open) throw new AppError(ObjectionErrors.OBJECTION_ALREADY_OPEN, { id: open.id });
     const applicantName = applicant.kind === 'upstream_platform' ? (input.onBehalfOf?.trim() || (actor.name ?? '信用中心')) : (actor.name ?? applicant.kind);
-    const acceptDue = ctx.calendar.addWorkdays(chinaDate(at), OBJECTION_DEADLINES.acceptWorkdays);
+    const acceptDue = ctx.calendar.addWorkdays(chinaDate(at), ctx.config.dueProcess.objectionAcceptWorkdays);
     const id = await repo.insertObjection(trx, {
       target_kind: kind,
       record_id: kind === 'record' ? targetId : null,

@@ -14,7 +14,6 @@ import { getObjection } from './read-objections.js';
 import * as repo from './repository.js';
 import {
   OBJECTION_ACTION_NAMES,
-  OBJECTION_DEADLINES,
   OBJECTION_REMEDY_NAMES,
   OBJECTION_STATUS_NAMES,
   type Objection,
@@ -98,7 +97,7 @@ async function apply(
     ];
   }
   if (action === 'accept') {
-    const verifyDue = ctx.calendar.addWorkdays(chinaDate(at), OBJECTION_DEADLINES.verifyWorkdays);
+    const verifyDue = ctx.calendar.addWorkdays(chinaDate(at), ctx.config.dueProcess.objectionVerifyWorkdays);
     if (!(await repo.moveObjection(trx, id, 'submitted', 'verifying', { verify_due: verifyDue, accepted_at: at }, at))) return undefined;
     let suspended = false;
     if (entryId !== null) {

@@ -3,6 +3,8 @@ export { RepairErrors } from './errors.js';
 export * from './schemas.js';
 /** Minimum publication periods per severity tier; list types that are not repaired (pure). */
 export { DEFAULT_MIN_MONTHS, entryEligibility, NON_REPAIRABLE_LIST_TYPES, recordEligibility, SEVERITY_NAMES, type Severity } from './eligibility.js';
+/** The deadlines in force and the repair rules, for the website. */
+export { dueProcessRules } from './due-process-rules.js';
 /** Whether the actor could apply for a record or entry today, and from when. */
 export { checkEligibility } from './check-eligibility.js';
 /** Files an application (subject account, department or the credit centre). */

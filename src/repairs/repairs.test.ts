@@ -7,6 +7,7 @@ import { buildServer } from '../http/build-server.js';
 import type { HttpApp } from '../http/types.js';
 import { submitBatch } from '../ingest/index.js';
 import type { Actor } from '../kernel/actor.js';
+import { chinaDate } from '../kernel/calendar.js';
 import { AppError } from '../kernel/errors.js';
 import { getRecord, getSubjectRecord, listBadges, listPublications } from '../records/index.js';
 import {
@@ -458,5 +459,40 @@ describe('credit repair (信用修复)', () => {
     expect(current).toMatchObject({ status: 'repaired', version: 2 });
     expect(await publicIds(ids.a)).not.toContain(Number(current.id));
     expect(JSON.stringify((await app.inject({ method: 'GET', url: `/api/v1/public/subjects/${ids.a}` })).json())).not.toContain('榕修复〔2025〕4号');
+  });
+
+  it('uses the deadlines in force (configuration) and tells the website the rules at GET /public/due-process', async () => {
+    const rules = await app.inject({ method: 'GET', url: '/api/v1/public/due-process' });
+    expect(rules.statusCode).toBe(200);
+    expect(rules.json()).toMatchObject({
+      deadlines: { objectionAcceptWorkdays: 2, objectionVerifyWorkdays: 10, repairDepartmentWorkdays: 3, repairTotalWorkdays: 10, complaintWorkdays: 15 },
+      repair: {
+        tiers: [
+          { tier: 'minor', name: '轻微', minMonths: 0 },
+          { tier: 'general', name: '一般', minMonths: 3 },
+          { tier: 'serious', name: '严重', minMonths: 12 },
+        ],
+        defaultMinMonths: 3,
+        nonRepairable: [{ listTypeCode: 'SXBZXR' }],
+      },
+    });
+    const saved = ctx.config.dueProcess;
+    ctx.config.dueProcess = { ...saved, repairDepartmentWorkdays: 5, repairTotalWorkdays: 20 };
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/v1/public/due-process' })).json().deadlines).toMatchObject({ repairDepartmentWorkdays: 5, repairTotalWorkdays: 20 });
+      const row = buildPenaltyRow({ CF_XDR_MC: company.b.name, CF_XDR_SHXYM: company.b.uscc, CF_WSH: '榕修复〔2025〕8号', CF_JDRQ: '2025-01-08' });
+      await submitBatch(ctx, submitterOf(scjg), { departmentCode: 'SCJG', topicCode: 'XZCF', channel: 'api', fileName: 'late.csv', input: streamOf(toCsv([row])) });
+      const record = await recordOf('榕修复〔2025〕8号');
+      const today = chinaDate(ctx.clock.now());
+      const filed = await fileRepair(ctx, clerk.actor, recordTarget(record));
+      expect(filed.platformDue).toBe(ctx.calendar.addWorkdays(today, 20));
+      await addMaterial(ctx, clerk.actor, filed.id, { kind: 'commitment', fileName: 'c.pdf', content: PDF });
+      await addMaterial(ctx, clerk.actor, filed.id, { kind: 'proof', fileName: 'p.pdf', content: PDF });
+      const submitted = await transitionRepair(ctx, clerk.actor, filed.id, { action: 'submit', reason: '' });
+      expect(submitted.departmentDue).toBe(ctx.calendar.addWorkdays(today, 5));
+      await transitionRepair(ctx, reviewer.actor, filed.id, { action: 'refuse', reason: '尚未缴清罚款' });
+    } finally {
+      ctx.config.dueProcess = saved;
+    }
   });
 });

@@ -4,9 +4,10 @@ import type { HttpApp } from '../http/types.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { addMaterial, MAX_MATERIAL_BYTES } from './attach-material.js';
 import { checkEligibility } from './check-eligibility.js';
+import { dueProcessRules } from './due-process-rules.js';
 import { RepairErrors } from './errors.js';
 import { getRepair, listRepairs } from './read-repairs.js';
-import { EligibilityQuerySchema, EligibilitySchema, MATERIAL_KINDS, MaterialSchema, RepairInputSchema, RepairListQuerySchema, RepairPageSchema, RepairSchema, RepairTransitionSchema } from './schemas.js';
+import { DueProcessRulesSchema, EligibilityQuerySchema, EligibilitySchema, MATERIAL_KINDS, MaterialSchema, RepairInputSchema, RepairListQuerySchema, RepairPageSchema, RepairSchema, RepairTransitionSchema } from './schemas.js';
 import { fileRepair } from './submit-repair.js';
 import { transitionRepair } from './transition-repair.js';
 
@@ -17,6 +18,9 @@ const MaterialQuery = Type.Object({ kind: Type.Optional(Type.Enum(MATERIAL_KINDS
 export function registerRepairRoutes(app: HttpApp, ctx: AppContext): void {
   const tags = ['信用修复'];
   const security = [{ bearer: [] }];
+  app.get('/public/due-process', {
+    schema: { tags, summary: '异议、信用修复、投诉举报的办理期限（工作日）和信用修复的条件（公开）', response: { 200: DueProcessRulesSchema } },
+  }, async () => dueProcessRules(ctx));
   app.get('/repairs/eligibility', {
     schema: { tags, summary: '能否申请信用修复（最短公示期届满日期、名单是否适用修复）', security, querystring: EligibilityQuerySchema, response: { 200: EligibilitySchema } },
   }, async (request) => checkEligibility(ctx, request.actor, request.query));

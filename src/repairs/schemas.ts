@@ -1,10 +1,16 @@
 import { Type, type Static, type TSchema } from 'typebox';
 
+import { DEFAULT_DUE_PROCESS_DEADLINES } from '../kernel/due-process-deadlines.js';
+
 /**
- * Deadlines in working days (STANDARDS.md §3, defaults of practice): the source department reviews
- * within 3 working days of submission, the credit centre decides within 10 working days of filing in all.
+ * The default deadlines in working days (STANDARDS.md §3, practice): the source department reviews
+ * within 3 working days of submission, the credit centre decides within 10 working days of filing in
+ * all. The ones in force are configuration: `ctx.config.dueProcess`.
  */
-export const REPAIR_DEADLINES = { departmentWorkdays: 3, totalWorkdays: 10 } as const;
+export const REPAIR_DEADLINES = {
+  departmentWorkdays: DEFAULT_DUE_PROCESS_DEADLINES.repairDepartmentWorkdays,
+  totalWorkdays: DEFAULT_DUE_PROCESS_DEADLINES.repairTotalWorkdays,
+} as const;
 
 export const REPAIR_STATUSES = ['submitted', 'department_review', 'platform_review', 'granted', 'refused'] as const;
 export const REPAIR_STATUS_NAMES: Record<(typeof REPAIR_STATUSES)[number], string> = {
@@ -118,3 +124,25 @@ export const RepairSchema = Type.Object({
 export type Repair = Static<typeof RepairSchema>;
 
 export const RepairPageSchema = Type.Object({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(RepairSummarySchema) });
+
+const WorkdaysSchema = Type.Integer({ minimum: 1, description: '工作日' });
+/** What the website tells a subject about due process: the deadlines in force and the repair rules. */
+export const DueProcessRulesSchema = Type.Object({
+  deadlines: Type.Object({
+    objectionAcceptWorkdays: WorkdaysSchema,
+    objectionVerifyWorkdays: WorkdaysSchema,
+    repairDepartmentWorkdays: WorkdaysSchema,
+    repairTotalWorkdays: WorkdaysSchema,
+    complaintWorkdays: WorkdaysSchema,
+  }),
+  repair: Type.Object({
+    /** Minimum publication period per severity tier before repair may be applied for, in months. */
+    tiers: Type.Array(Type.Object({ tier: Type.Union([Type.Literal('minor'), Type.Literal('general'), Type.Literal('serious')]), name: Type.String(), minMonths: Type.Integer() })),
+    /** For a record whose topic has no severity tier. */
+    defaultMinMonths: Type.Integer(),
+    /** Lists whose entries repair does not end, and why. */
+    nonRepairable: Type.Array(Type.Object({ listTypeCode: Type.String(), explanation: Type.String() })),
+    materials: Type.Array(Type.Object({ kind: Type.String(), name: Type.String(), required: Type.Boolean() })),
+  }),
+});
+export type DueProcessRules = Static<typeof DueProcessRulesSchema>;

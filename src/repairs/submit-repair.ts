@@ -9,13 +9,13 @@ import { RepairErrors } from './errors.js';
 import { applicantOf } from './policies.js';
 import { getRepair } from './read-repairs.js';
 import * as repo from './repository.js';
-import { REPAIR_DEADLINES, type Repair, type RepairInput } from './schemas.js';
+import type { Repair, RepairInput } from './schemas.js';
 
 /**
  * Files an application for credit repair (信用修复) of a record or a list entry. Refused before the
  * minimum publication period (REPAIR_NOT_YET_ELIGIBLE names the date), for an entry not in force or
  * on a list that is not repaired (失信被执行人). The application then waits for its materials and the
- * applicant's `submit`; the credit centre must decide within REPAIR_DEADLINES.totalWorkdays working
+ * applicant's `submit`; the credit centre must decide within config.dueProcess.repairTotalWorkdays working
  * days of filing.
  */
 export async function fileRepair(ctx: AppContext, actor: Actor, input: RepairInput): Promise<Repair> {
@@ -27,7 +27,7 @@ export async function fileRepair(ctx: AppContext, actor: Actor, input: RepairInp
     if (target.refusal) throw target.refusal;
     const open = await repo.findOpenRepair(trx, input.target);
     if (open) throw new AppError(RepairErrors.REPAIR_ALREADY_OPEN, { id: open.id });
-    const platformDue = ctx.calendar.addWorkdays(today, REPAIR_DEADLINES.totalWorkdays);
+    const platformDue = ctx.calendar.addWorkdays(today, ctx.config.dueProcess.repairTotalWorkdays);
     const statement = input.statement.trim();
     const id = await repo.insertRepair(trx, {
       target_kind: target.kind,

@@ -13,7 +13,7 @@ import { RepairErrors } from './errors.js';
 import { authorizeDepartmentReview, authorizePlatformDecision, isApplicantSide } from './policies.js';
 import { getRepair } from './read-repairs.js';
 import * as repo from './repository.js';
-import { MATERIAL_KIND_NAMES, REPAIR_ACTION_NAMES, REPAIR_DEADLINES, REPAIR_STATUS_NAMES, type Repair, type RepairAction, type RepairTransition } from './schemas.js';
+import { MATERIAL_KIND_NAMES, REPAIR_ACTION_NAMES, REPAIR_STATUS_NAMES, type Repair, type RepairAction, type RepairTransition } from './schemas.js';
 
 /** The certificate number: XF, the China date of the grant, a six-digit sequence (XF20250616000001). */
 export function certificateNumber(today: string, sequence: number): string {
@@ -98,7 +98,7 @@ async function apply(ctx: AppContext, trx: Kysely<DB>, actor: Actor, row: repo.R
     const { kinds } = await repo.materialKinds(trx, id);
     const missing = (['commitment', 'proof'] as const).filter((k) => !kinds.has(k)).map((k) => MATERIAL_KIND_NAMES[k]);
     if (missing.length > 0) throw new AppError(RepairErrors.REPAIR_MATERIALS_MISSING, { missing: missing.join('和') });
-    const departmentDue = ctx.calendar.addWorkdays(today, REPAIR_DEADLINES.departmentWorkdays);
+    const departmentDue = ctx.calendar.addWorkdays(today, ctx.config.dueProcess.repairDepartmentWorkdays);
     if (!(await repo.moveRepair(trx, id, 'submitted', 'department_review', { department_due: departmentDue, submitted_at: at }, at))) return undefined;
     return { from: 'submitted', to: 'department_review', reason: reason || `材料齐全，已转认定部门审核，${departmentDue} 前答复`, detail: { departmentDue } };
   }
