@@ -6,6 +6,7 @@ import {
   DEPARTMENTS,
   generateCity,
   generateListDecisions,
+  GOVERNMENT_COLUMNS,
   LICENCE_COLUMNS,
   PENALTY_COLUMNS,
   REGISTRATION_COLUMNS,
@@ -27,7 +28,7 @@ export const DEMO_PASSWORD = 'xinyong-demo-2025';
 /** A subject account of the demo: the enterprise with the most records, to see its own fuller report. */
 export const DEMO_SUBJECT_USERNAME = 'demo-company';
 const DEMO_SEED = 2025;
-const TOPIC_NAMES = { DJXX: '市场主体登记信息', XZXK: '行政许可', XZCF: '行政处罚' } as const;
+const TOPIC_NAMES = { DJXX: '市场主体登记信息', XZXK: '行政许可', XZCF: '行政处罚', ZWSX: '政务失信记录' } as const;
 
 /** Whether the database already holds departments (then the first-run demo is skipped). */
 export async function isDemoLoaded(ctx: AppContext): Promise<boolean> {
@@ -86,6 +87,7 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions = {}): 
     ['DJXX', city.registrationRows, REGISTRATION_COLUMNS, null],
     ['XZXK', city.licenceRows, LICENCE_COLUMNS, 'XK_XKJGDM'],
     ['XZCF', city.penaltyRows, PENALTY_COLUMNS, 'CF_CFJGDM'],
+    ['ZWSX', city.governmentRows, GOVERNMENT_COLUMNS, 'ZW_RDDWDM'],
   ] as const) {
     const groups = new Map<string, Record<string, string>[]>();
     for (const row of rows) {

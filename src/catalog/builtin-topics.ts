@@ -1,5 +1,6 @@
 import type { DataItem, TopicDefinition } from './schemas.js';
 import {
+  GOVERNMENT_DISHONESTY_TYPES,
   ID_TYPES,
   LICENCE_STATE_ALIASES,
   LICENCE_STATES,
@@ -271,5 +272,45 @@ export const REGISTRATION_TOPIC: TopicDefinition = {
   acceptPilotChecksum: false,
 };
 
+/**
+ * 政务失信记录 (government integrity, 国务院关于加强政务诚信建设的指导意见 国发〔2016〕76号): a government body's
+ * broken contract, unpaid arrears to enterprises, unperformed court judgment, unkept investment promise or
+ * public service commitment, as found by the body that judged it (the court, the credit centre, the
+ * supervising department). Only government bodies (USCC 11…) may be its subject. Like the platform's
+ * other own topics, the ZW_ codes are formed like the national ones. Published for 3 years from the
+ * finding unless a 公示截止期 is given.
+ */
+export const GOVERNMENT_DISHONESTY_TOPIC: TopicDefinition = {
+  code: 'ZWSX',
+  name: '政务失信记录',
+  category: 'other',
+  description: '政府机构违约毁约、拖欠企业账款、不履行生效裁判、招商引资和政务服务承诺不兑现等政务失信行为，由认定单位报送；只收录政府机构（统一社会信用代码以 11 开头）。',
+  items: [
+    text('ZW_JGMC', '政府机构名称', true, { maxLength: 200, aliases: ['机构名称', '失信主体名称'] }),
+    { code: 'ZW_SHXYM', name: '统一社会信用代码', type: 'code', codeKind: 'uscc', required: true, disclosure: 'public' },
+    { code: 'ZW_SXLX', name: '失信类型', type: 'enum', required: true, enum: [...GOVERNMENT_DISHONESTY_TYPES], disclosure: 'public' },
+    text('ZW_SXSS', '失信事实', true, { maxLength: 4000 }),
+    text('ZW_RDYJ', '认定依据', true, { maxLength: 2000, description: '如 生效判决书文号、合同条款、承诺书' }),
+    text('ZW_WSH', '认定文书号', false, { maxLength: 100 }),
+    text('ZW_RDDW', '认定单位', true, { maxLength: 200 }),
+    { code: 'ZW_RDDWDM', name: '认定单位统一社会信用代码', type: 'code', codeKind: 'uscc', required: false, disclosure: 'public' },
+    { code: 'ZW_RDRQ', name: '认定日期', type: 'date', required: true, disclosure: 'public' },
+    { code: 'ZW_SJJE', name: '涉及金额（万元）', type: 'amount', required: false, disclosure: 'public' },
+    text('ZW_ZGQK', '整改情况', false, { maxLength: 2000 }),
+    { code: 'ZW_GSJZQ', name: '公示截止期', type: 'date', required: false, disclosure: 'public' },
+    text('BZ', '备注', false, { maxLength: 2000 }),
+  ],
+  businessKey: ['ZW_SHXYM', 'ZW_SXLX', 'ZW_RDRQ', 'ZW_RDDW'],
+  keyFields: ['ZW_SHXYM', 'ZW_SXSS', 'ZW_RDYJ', 'ZW_WSH', 'ZW_SJJE'],
+  subject: { name: 'ZW_JGMC', uscc: 'ZW_SHXYM' },
+  decisionDateItem: 'ZW_RDRQ',
+  publicationEndItem: 'ZW_GSJZQ',
+  publication: { kind: 'months', months: 36 },
+  sourceDepartments: [],
+  submissionCycle: 'realtime',
+  acceptPilotChecksum: false,
+  subjectKinds: ['government'],
+};
+
 /** Topics every installation starts with. */
-export const BUILTIN_TOPICS: readonly TopicDefinition[] = [PENALTY_TOPIC, LICENCE_TOPIC, REGISTRATION_TOPIC];
+export const BUILTIN_TOPICS: readonly TopicDefinition[] = [PENALTY_TOPIC, LICENCE_TOPIC, REGISTRATION_TOPIC, GOVERNMENT_DISHONESTY_TOPIC];

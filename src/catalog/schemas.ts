@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DISCLOSURES, SUBMISSION_CYCLES, TOPIC_CATEGORIES } from './vocabularies.js';
+import { DISCLOSURES, SUBJECT_KINDS, SUBMISSION_CYCLES, TOPIC_CATEGORIES } from './vocabularies.js';
 
 /** The schemas of the catalogue, shared by its routes, its storage and the console's forms. */
 
@@ -99,6 +99,11 @@ export const TopicDefinitionSchema = Type.Object(
     submissionCycle: Type.Enum(SUBMISSION_CYCLES),
     /** Accept pilot-era USCCs with a wrong check character (STANDARDS.md §1) as a warning. */
     acceptPilotChecksum: Type.Boolean(),
+    /**
+     * The kinds of subject the topic is about, when it is not about anyone (政务失信记录: government bodies
+     * only, known by their USCC 11…); a row about another kind is refused (`subject-kind-not-allowed`).
+     */
+    subjectKinds: Type.Optional(Type.Array(Type.Enum(SUBJECT_KINDS), { minItems: 1, maxItems: 7 })),
   },
   { additionalProperties: false },
 );

@@ -75,6 +75,22 @@ export const REGISTRATION_STATUS_ALIASES: Record<string, string> = {
 /** 主体类别 of a registration: the market entities a registration authority registers (no natural persons). */
 export const REGISTERED_CATEGORIES = ['法人及非法人组织', '个体工商户'] as const;
 
+/** Kinds of credit subject, as identity resolution classifies them (the USCC's first two characters). */
+export const SUBJECT_KINDS = ['enterprise', 'individual_business', 'public_institution', 'social_organisation', 'government', 'natural_person', 'other'] as const;
+export type SubjectKindCode = (typeof SUBJECT_KINDS)[number];
+export const SUBJECT_KIND_NAMES: Record<SubjectKindCode, string> = {
+  enterprise: '企业',
+  individual_business: '个体工商户',
+  public_institution: '事业单位',
+  social_organisation: '社会组织',
+  government: '政府机构（机关）',
+  natural_person: '自然人',
+  other: '其他组织',
+};
+
+/** 政务失信 kinds (国发〔2016〕76号 and the 政务诚信 evaluation practice). */
+export const GOVERNMENT_DISHONESTY_TYPES = ['政府违约毁约', '拖欠企业账款', '未履行生效裁判', '招商引资承诺未兑现', '政务服务承诺未履行', '其他政务失信行为'] as const;
+
 /** Catalogue categories of topics. */
 export const TOPIC_CATEGORIES = [
   'basic',

@@ -9,6 +9,7 @@ import { applicableKinds, spoilRow } from './invalid.js';
 import type { InvalidKind, InvalidLabel, Topic } from './invalid.js';
 import { createRecordContext, generateLicence, generatePenalty, spreadDay } from './records.js';
 import type { NameVariantKind, RecordContext, SubjectPool } from './records.js';
+import { generateGovernmentBodies, governmentDishonestyRows, type DemoGovernmentBody } from './government.js';
 import { registrationRows } from './registrations.js';
 import { FUZHOU } from './region.js';
 import type { DemoRegion } from './region.js';
@@ -73,6 +74,10 @@ export interface DemoCity extends SubjectPool {
   licenceRows: Record<string, string>[];
   /** 市场主体登记信息 of the enterprises and 个体工商户 (see `registrations.ts`); never spoiled. */
   registrationRows: Record<string, string>[];
+  /** District and township governments (USCC 11…), subjects of 政务诚信. */
+  governmentBodies: DemoGovernmentBody[];
+  /** 政务失信记录 rows (topic ZWSX) against some of them, found by the court or the FGW. */
+  governmentRows: Record<string, string>[];
   /** Spoiled rows: exactly the rows that should fail validation, each with its expected error. */
   penaltyInvalid: InvalidRowLabel[];
   licenceInvalid: InvalidRowLabel[];
@@ -160,6 +165,12 @@ export function generateCity(opts: CityOptions): DemoCity {
   const ctx = createRecordContext({ pool, today, years: opts.years, nameVariantRate: opts.nameVariantRate });
   const p = generateTopic(seed, ctx, 'penalty', penalties, opts);
   const l = generateTopic(seed, ctx, 'licence', licences, opts);
+  const governmentBodies = generateGovernmentBodies(seed, FUZHOU);
+  const agency = (code: string) => {
+    const dept = DEPARTMENTS.find((d) => d.code === code);
+    if (!dept) throw new Error(`demo department ${code} missing`);
+    return { name: dept.name, uscc: dept.uscc };
+  };
   return {
     seed,
     today,
@@ -169,6 +180,8 @@ export function generateCity(opts: CityOptions): DemoCity {
     penaltyRows: p.rows,
     licenceRows: l.rows,
     registrationRows: registrationRows(pool, { seed, today }),
+    governmentBodies,
+    governmentRows: governmentDishonestyRows(seed, today, governmentBodies, pool.enterprises, { court: agency('FY'), centre: agency('FGW') }),
     penaltyInvalid: p.invalid,
     licenceInvalid: l.invalid,
     penaltyNameVariants: p.variants,

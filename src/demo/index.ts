@@ -60,7 +60,10 @@ export { INVALID_KINDS, applicableKinds, spoilRow } from './invalid.js';
 export type { InvalidKind, InvalidLabel, Topic } from './invalid.js';
 
 /** National template column codes, in template order, and the required ones. */
-export { LICENCE_COLUMNS, LICENCE_REQUIRED, PENALTY_COLUMNS, PENALTY_REQUIRED } from './columns.js';
+export { GOVERNMENT_COLUMNS, LICENCE_COLUMNS, LICENCE_REQUIRED, PENALTY_COLUMNS, PENALTY_REQUIRED } from './columns.js';
+
+/** 政务诚信: government bodies, 政务失信记录 rows, a government body on 失信被执行人. */
+export { generateGovernmentBodies, governmentDishonestyRows, governmentListDecisions, type DemoGovernmentBody } from './government.js';
 
 /** 市场主体登记信息 rows (topic DJXX) of the enterprises and 个体工商户, and their columns. */
 export { REGISTRATION_COLUMNS, registrationRows, type RegistrationOptions } from './registrations.js';

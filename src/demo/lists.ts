@@ -1,6 +1,7 @@
 import { createRng } from '../codes/index.js';
 import { addCalendarDays } from '../kernel/calendar.js';
 import type { DemoCity } from './city.js';
+import { governmentListDecisions } from './government.js';
 import { chance, deriveSeed, int, pick, type Rng } from './rng.js';
 import type { DemoEnterprise } from './subjects.js';
 
@@ -154,7 +155,7 @@ function decisions(rng: Rng, today: string, plan: Plan, pool: readonly DemoEnter
  * red lists among all enterprises, the court's list for some of them and for some legal
  * representatives; some entries later exited or under objection. Deterministic from the city.
  */
-export function generateListDecisions(city: Pick<DemoCity, 'seed' | 'today' | 'enterprises' | 'penaltyRows'>): DemoListDecision[] {
+export function generateListDecisions(city: Pick<DemoCity, 'seed' | 'today' | 'enterprises' | 'penaltyRows' | 'governmentBodies'>): DemoListDecision[] {
   const rng = createRng(deriveSeed(city.seed, 'lists'));
   const penalised = new Set(city.penaltyRows.map((row) => row.CF_XDR_SHXYM));
   const withPenalties = city.enterprises.filter((e) => penalised.has(e.uscc));
@@ -163,5 +164,6 @@ export function generateListDecisions(city: Pick<DemoCity, 'seed' | 'today' | 'e
   return [
     ...BLACK_PLANS.flatMap((plan) => decisions(rng, city.today, plan, withPenalties, taken)),
     ...RED_PLANS.flatMap((plan) => decisions(rng, city.today, plan, withoutPenalties, taken)),
+    ...governmentListDecisions(city.seed, city.today, city.governmentBodies),
   ].sort((a, b) => a.decisionDate.localeCompare(b.decisionDate));
 }

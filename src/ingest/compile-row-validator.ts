@@ -1,4 +1,4 @@
-import { publicationEndOf, type DataItem, type SubjectCategory, type TopicDefinition } from '../catalog/index.js';
+import { publicationEndOf, SUBJECT_KIND_NAMES, type DataItem, type SubjectCategory, type TopicDefinition } from '../catalog/index.js';
 import { USCC_PLACEHOLDER, validateOrgCode, validateRegNo, validateResidentId, validateUscc } from '../codes/index.js';
 import { cleanName, normalizeName } from '../subjects/index.js';
 import { cleanText, normalizeAmount, normalizeDate } from './normalize-value.js';
@@ -98,6 +98,8 @@ function subjectKindOf(category: SubjectCategory, uscc: string | null, hints: { 
  * needs 证件类型 + 证件号码). Returns the normalised row or every issue found.
  */
 export function compileRowValidator(def: TopicDefinition, options: ValidatorOptions): (rowNo: number, raw: readonly string[]) => RowResult {
+  const allowedKinds = def.subjectKinds ? new Set<string>(def.subjectKinds) : null;
+  const allowedKindNames = def.subjectKinds?.map((k) => SUBJECT_KIND_NAMES[k]).join('、') ?? '';
   const items = def.items;
   const indexOf = new Map(items.map((item, index) => [item.code, index]));
   const at = (code: string | undefined) => (code === undefined ? -1 : (indexOf.get(code) ?? -1));
@@ -277,6 +279,10 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
     }
     const publishUntil = givenEnd ?? publicationEnd(decisionDate, get(values, idx.validityEnd) || null);
 
+    const kind = subjectKindOf(category, uscc, { institution: Boolean(institutionCert), social: Boolean(socialOrgCert) });
+    if (allowedKinds && !allowedKinds.has(kind)) {
+      issue(issues, raw, idx.uscc >= 0 ? idx.uscc : idx.name, 'subject-kind-not-allowed', `「${def.name}」只收录${allowedKindNames}的信息，该行的主体是${SUBJECT_KIND_NAMES[kind]}`);
+    }
     for (const found of issues) if (found.severity === 'error') return { ok: false, issues };
 
     const name = cleanName(get(values, idx.name));
@@ -295,7 +301,7 @@ export function compileRowValidator(def: TopicDefinition, options: ValidatorOpti
         rowNo,
         values,
         subject: {
-          kind: subjectKindOf(category, uscc, { institution: Boolean(institutionCert), social: Boolean(socialOrgCert) }),
+          kind,
           category,
           name,
           nameNorm,

@@ -171,7 +171,7 @@ export async function listPublicEntries(ctx: AppContext, query: PublicListQuery)
   const { items, total } = await repo.listPublicEntries(
     ctx.db,
     today,
-    { listTypeId, kind: query.kind, nameLike: query.q?.trim() ? likePattern(query.q.trim()) : undefined },
+    { listTypeId, kind: query.kind, nameLike: query.q?.trim() ? likePattern(query.q.trim()) : undefined, subjectKind: query.subjectKind },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
   const personIds = await repo.maskedPersonIds(ctx.db, items.filter((i) => i.subject_kind === 'natural_person').map((i) => i.subject_id));

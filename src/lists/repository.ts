@@ -283,7 +283,7 @@ export async function maskedPersonIds(db: Kysely<DB>, subjectIds: readonly numbe
 export async function listPublicEntries(
   db: Kysely<DB>,
   today: string,
-  filter: { listTypeId?: number; kind?: ListKind; nameLike?: string; subjectId?: number },
+  filter: { listTypeId?: number; kind?: ListKind; nameLike?: string; subjectId?: number; subjectKind?: string },
   page: { offset: number; limit: number },
 ) {
   let base = entriesQuery(db)
@@ -295,6 +295,7 @@ export async function listPublicEntries(
   if (filter.kind !== undefined) base = base.where('t.kind', '=', filter.kind);
   if (filter.nameLike !== undefined) base = base.where('s.name', 'like', filter.nameLike);
   if (filter.subjectId !== undefined) base = base.where('e.subject_id', '=', filter.subjectId);
+  if (filter.subjectKind !== undefined) base = base.where('s.kind', '=', filter.subjectKind);
   const [items, count] = await Promise.all([
     base.select(entryColumns).orderBy('e.effective_from', 'desc').orderBy('e.id', 'desc').offset(page.offset).limit(page.limit).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),

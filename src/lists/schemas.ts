@@ -204,6 +204,8 @@ export const PublicListQuerySchema = Type.Object(
     listType: Type.Optional(Type.String({ maxLength: 41 })),
     kind: Type.Optional(Type.Enum(LIST_KINDS)),
     q: Type.Optional(Type.String({ maxLength: 50 })),
+    /** Only subjects of this kind: `government` for 政务诚信. */
+    subjectKind: Type.Optional(Type.Enum(['enterprise', 'individual_business', 'public_institution', 'social_organisation', 'government', 'natural_person', 'other'] as const)),
     page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
   },

@@ -10,6 +10,8 @@ export { listBadges } from './list-badges.js';
 export { listPublications, type PublicationItem, type PublicationQuery } from './list-publications.js';
 /** The website's headline figures. */
 export { getPublicStats, type PublicStats } from './get-public-stats.js';
+/** 政务诚信 figures for the website. */
+export { getGovernmentIntegrity } from './get-government-integrity.js';
 /** The console's record browser and a record with its versions (audited reads). */
 export { browseRecords, getRecord } from './browse-records.js';
 /** Which data items a scope shows, and a record as shown in it. */

@@ -32,6 +32,12 @@ export function titleOf(def: TopicDefinition, fields: readonly RecordFieldView[]
   }
   const licence = value('_XKWS') ?? value('_XKZS');
   if (licence) return clip(licence);
+  // 政务失信记录: 失信类型：失信事实.
+  const dishonesty = value('_SXLX');
+  if (dishonesty) {
+    const facts = value('_SXSS');
+    return clip(facts ? `${dishonesty}：${facts}` : dishonesty);
+  }
   return def.name;
 }
 

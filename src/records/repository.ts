@@ -359,3 +359,35 @@ export async function findRecordsUnderObjection(db: Kysely<DB>, recordIds: reado
     where record_id = any(${[...recordIds]}::bigint[]) and status in ('accepted', 'verifying')`.execute(db);
   return new Set(rows.map((row) => Number(row.id)));
 }
+
+export interface GovernmentRecordRow {
+  id: number;
+  subject_id: number;
+  subject_name: string;
+  type: string;
+  decision_date: string | null;
+  finder: string;
+  amount: string | null;
+  remedied: boolean;
+}
+
+/**
+ * 政务诚信 figures: government bodies known to the platform, and the visible records of a topic about
+ * them (政务失信记录) by 失信类型 (`typeItem`), newest first (at most `limit`).
+ */
+export async function findGovernmentRecords(db: Kysely<DB>, topicId: number, today: string, items: { type: string; finder: string; amount: string; remedy: string }, limit: number) {
+  const [bodies, visible] = await Promise.all([
+    sql<{ n: number }>`select count(*)::int as n from subjects where kind = 'government'`.execute(db),
+    sql<GovernmentRecordRow>`
+      select r.id, r.subject_id, s.name as subject_name, r.data->>${items.type} as type, r.decision_date::text as decision_date,
+        coalesce(r.data->>${items.finder}, d.name) as finder, nullif(r.data->>${items.amount}, '') as amount,
+        coalesce(r.data->>${items.remedy}, '') <> '' as remedied
+      from records r
+      join subjects s on s.id = r.subject_id
+      join departments d on d.id = r.department_id
+      where r.topic_id = ${topicId} and s.kind = 'government' and ${visibleOn(today)}
+      order by r.decision_date desc nulls last, r.id desc
+      limit ${limit}`.execute(db),
+  ]);
+  return { bodies: bodies.rows[0]?.n ?? 0, rows: visible.rows.map((row) => ({ ...row, id: Number(row.id), subject_id: Number(row.subject_id) })) };
+}

@@ -6,12 +6,14 @@ import { isCalendarDate } from '../kernel/calendar.js';
 import { AppError } from '../kernel/errors.js';
 import { getRecord, browseRecords } from './browse-records.js';
 import { RecordErrors } from './errors.js';
+import { getGovernmentIntegrity } from './get-government-integrity.js';
 import { getPublicStats } from './get-public-stats.js';
 import { getSubjectRecord } from './get-subject-record.js';
 import { listPublications } from './list-publications.js';
 import {
   PublicationPageSchema,
   PublicationQuerySchema,
+  GovernmentIntegritySchema,
   PublicStatsSchema,
   RecordBrowseQuerySchema,
   RecordDetailSchema,
@@ -36,6 +38,14 @@ export function registerRecordRoutes(app: HttpApp, ctx: AppContext): void {
   app.get('/public/stats', {
     schema: { tags: ['信用网站'], summary: '首页统计数字：主体数、公示中的记录数、本月双公示数、部门数', response: { 200: PublicStatsSchema } },
   }, async () => getPublicStats(ctx));
+
+  app.get('/public/government-integrity', {
+    schema: {
+      tags: ['信用网站'],
+      summary: '政务诚信：政府机构主体数、公示中的政务失信记录（按失信类型）、列入失信名单的政府机构',
+      response: { 200: GovernmentIntegritySchema },
+    },
+  }, async () => getGovernmentIntegrity(ctx));
 
   app.get('/public/departments', {
     schema: {

@@ -65,6 +65,45 @@ export const PublicStatsSchema = Type.Object({
   asOf: Type.String(),
 });
 
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+/** 政务诚信: government bodies, their 政务失信记录 in force, and those on punishment lists. */
+export const GovernmentIntegritySchema = Type.Object({
+  /** Government bodies (USCC 11…) known to the platform as credit subjects. */
+  bodies: Type.Integer(),
+  bodiesWithRecords: Type.Integer(),
+  /** 政务失信记录 inside their publication window. */
+  records: Type.Integer(),
+  /** Of those, records whose 整改情况 is filled. */
+  remedied: Type.Integer(),
+  byType: Type.Array(Type.Object({ type: Type.String(), count: Type.Integer() })),
+  recent: Type.Array(
+    Type.Object({
+      recordId: Type.Integer(),
+      subjectId: Type.Integer(),
+      subjectName: Type.String(),
+      type: Type.String(),
+      decisionDate: NullableString,
+      finder: Type.String(),
+      amount: NullableString,
+      remedied: Type.Boolean(),
+    }),
+  ),
+  listedBodies: Type.Integer(),
+  listEntries: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      subjectId: Type.Union([Type.Integer(), Type.Null()]),
+      subjectName: Type.String(),
+      listName: Type.String(),
+      decisionNo: NullableString,
+      effectiveFrom: NullableString,
+      reasons: Type.String(),
+    }),
+  ),
+  asOf: Type.String(),
+});
+export type GovernmentIntegrity = Static<typeof GovernmentIntegritySchema>;
+
 export const PublicationQuerySchema = Type.Object(
   {
     kind: Type.Optional(Type.Union([Type.Literal('licence'), Type.Literal('penalty')])),

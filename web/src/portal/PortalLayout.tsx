@@ -31,6 +31,7 @@ export function PortalLayout() {
     { key: '/search', label: t('nav.search') },
     { key: '/publicity', label: t('nav.publicity') },
     { key: '/lists', label: t('nav.lists') },
+    { key: '/government', label: t('nav.government') },
     { key: '/articles?channel=news', label: t('nav.news') },
     { key: '/articles?channel=policy', label: t('nav.policy') },
     { key: '/articles?channel=culture', label: t('nav.culture') },

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../shared/ErrorState';
 import { ArticlePage } from './ArticlePage';
 import { ArticlesPage } from './ArticlesPage';
+import { GovernmentPage } from './GovernmentPage';
 import { HomePage } from './HomePage';
 import { ListsPage } from './ListsPage';
 import { LoginPage } from './LoginPage';
@@ -22,6 +23,7 @@ export function PortalRoutes() {
         <Route path="subjects/:id" element={<SubjectPage />} />
         <Route path="publicity" element={<PublicityPage />} />
         <Route path="lists" element={<ListsPage />} />
+        <Route path="government" element={<GovernmentPage />} />
         <Route path="articles" element={<ArticlesPage />} />
         <Route path="articles/:id" element={<ArticlePage />} />
         <Route path="verify" element={<VerifyPage />} />
