@@ -28,7 +28,7 @@ export { LIST_RULES } from './list-rules.js';
 /** Records a listing decision (拟列入, optionally 告知 at once). */
 export { proposeEntry, proposeEntryIn } from './propose-entry.js';
 /** Reads list types and entries, the website's list column and list badges. */
-export { getEntry, listEntries, listEntriesAsRecords, listEntryBadges, listListTypeViews, listPublicEntries } from './read-lists.js';
+export { getEntry, listEntries, listEntriesAsRecords, listEntryBadges, listListTypeViews, listMyNotices, listPublicEntries } from './read-lists.js';
 export { findListTypeByCode, findListTypeById, listListTypes } from './repository.js';
 export { registerListRoutes } from './routes.js';
 /** Creates and changes list types; activation needs a legal basis. */

@@ -1,9 +1,10 @@
 import type { AppContext } from '../app/context.js';
 import type { ListKind } from '../db/schema.js';
-import type { Actor } from '../kernel/actor.js';
+import { requireSignedIn } from '../access/index.js';
+import { hasRole, type Actor } from '../kernel/actor.js';
 import { writeAudit } from '../kernel/audit.js';
 import { chinaDate } from '../kernel/calendar.js';
-import { AppError } from '../kernel/errors.js';
+import { AppError, CommonErrors } from '../kernel/errors.js';
 import { ListErrors } from './errors.js';
 import { effectiveStatus, TRANSITIONS } from './lifecycle.js';
 import { canTransition, entryScope } from './policies.js';
@@ -14,6 +15,7 @@ import {
   type ListEntryPage,
   type ListEntryQuery,
   type ListEntryView,
+  type ListNotice,
   type ListTypeView,
   type PublicListPage,
   type PublicListQuery,
@@ -237,5 +239,28 @@ export async function listEntriesAsRecords(ctx: AppContext, subjectId: number) {
       { code: 'LIST_UNTIL', name: '有效期至', value: row.expires_on ?? '至移出条件满足' },
       { code: 'LIST_STATUS', name: '状态', value: row.status === 'suspended' ? '异议处理中' : '有效' },
     ],
+  }));
+}
+
+/**
+ * 拟列入告知 for the signed-in subject account: its entries in their notice period, with the last day to
+ * object and the objection already filed, if any. While an objection is open the entry does not come
+ * into force (the sweep holds it back).
+ */
+export async function listMyNotices(ctx: AppContext, actor: Actor): Promise<ListNotice[]> {
+  requireSignedIn(actor);
+  if (!hasRole(actor, 'subject') || !actor.subjectId) throw new AppError(CommonErrors.FORBIDDEN, { detail: '仅信用主体账号可查看本主体的拟列入告知' });
+  const rows = await repo.findNoticesOf(ctx.db, actor.subjectId);
+  return rows.map((row) => ({
+    id: row.id,
+    listType: { code: row.type_code, name: row.type_name, kind: row.type_kind },
+    department: row.department_name,
+    decisionNo: row.decision_no,
+    decisionDate: row.decision_date,
+    reasons: row.reasons,
+    basis: row.basis,
+    notifiedAt: iso(row.notified_at),
+    objectionUntil: row.objection_until,
+    openObjection: row.objection_id === null ? null : { id: row.objection_id, status: row.objection_status ?? 'submitted' },
   }));
 }

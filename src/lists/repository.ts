@@ -441,3 +441,19 @@ export async function withSavepoint<T>(db: Kysely<DB>, fn: () => Promise<T>): Pr
     throw error;
   }
 }
+
+/**
+ * A subject's entries in their notice period (告知: notified, not yet in force), with the objection still
+ * being handled about each, soonest deadline first.
+ */
+export async function findNoticesOf(db: Kysely<DB>, subjectId: number) {
+  return entriesQuery(db)
+    .leftJoin('objections as o', (join) => join.onRef('o.entry_id', '=', 'e.id').on('o.status', 'in', ['submitted', 'accepted', 'verifying']))
+    .select([...entryColumns, 'o.id as objection_id', 'o.status as objection_status'])
+    .where('e.subject_id', '=', subjectId)
+    .where('e.status', '=', 'notified')
+    .orderBy('e.objection_until')
+    .orderBy('e.id')
+    .limit(100)
+    .execute();
+}

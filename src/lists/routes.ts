@@ -6,13 +6,14 @@ import { registerCourtSyncRoutes } from './court-routes.js';
 import { ListErrors } from './errors.js';
 import { importEntries } from './import-entries.js';
 import { proposeEntry } from './propose-entry.js';
-import { getEntry, getListTypeView, listEntries, listListTypeViews, listPublicEntries } from './read-lists.js';
+import { getEntry, getListTypeView, listEntries, listListTypeViews, listMyNotices, listPublicEntries } from './read-lists.js';
 import { createListType, updateListType } from './save-list-type.js';
 import { requireSignedIn } from '../access/index.js';
 import { authorizeManageListTypes } from './policies.js';
 import { sweepLists } from './sweep-lists.js';
 import { transitionEntry } from './transition-entry.js';
 import {
+  ListNoticeSchema,
   ImportEntriesResultSchema,
   ListEntryDetailSchema,
   ListEntryPageSchema,
@@ -34,6 +35,14 @@ const MAX_LIST_FILE_BYTES = 10 * 1024 * 1024;
 /** 信用名单: list types (public: basis, criteria, exit, remedies), entries and their lifecycle. */
 export function registerListRoutes(app: HttpApp, ctx: AppContext): void {
   const tags = ['信用名单'];
+  app.get('/my/list-notices', {
+    schema: {
+      tags,
+      summary: '拟列入告知：本主体处于告知期的名单条目、提出异议的截止日期（信用主体账号）',
+      security: [{ bearer: [] }],
+      response: { 200: Type.Object({ items: Type.Array(ListNoticeSchema) }) },
+    },
+  }, async (request) => ({ items: await listMyNotices(ctx, request.actor) }));
   app.get('/public/list-types', {
     schema: { tags, summary: '已启用的名单类型：设列依据、认定标准、移出条件与救济途径', response: { 200: Type.Array(ListTypeSchema) } },
   }, async () => listListTypeViews(ctx, { includeInactive: false }));

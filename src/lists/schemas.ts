@@ -252,3 +252,19 @@ export type CourtSyncSummaryView = Static<typeof CourtSyncSummarySchema>;
 export const CourtSyncQuerySchema = Type.Object({
   mode: Type.Union([Type.Literal('snapshot'), Type.Literal('delta')], { default: 'snapshot', description: 'snapshot：全量；delta：增量（每行 op 为 upsert 或 revoke）' }),
 });
+
+/** 拟列入告知: an entry of the signed-in subject in its notice period, and how to object before it ends. */
+export const ListNoticeSchema = Type.Object({
+  id: Type.Integer(),
+  listType: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.Enum(LIST_KINDS) }),
+  department: Type.Union([Type.String(), Type.Null()]),
+  decisionNo: Type.Union([Type.String(), Type.Null()]),
+  decisionDate: Type.Union([Type.String(), Type.Null()]),
+  reasons: Type.String(),
+  basis: Type.Union([Type.String(), Type.Null()]),
+  notifiedAt: Type.Union([Type.String(), Type.Null()]),
+  /** The last day an objection may be filed before the entry comes into force. */
+  objectionUntil: Type.Union([Type.String(), Type.Null()]),
+  openObjection: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()]),
+});
+export type ListNotice = Static<typeof ListNoticeSchema>;

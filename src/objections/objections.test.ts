@@ -317,6 +317,40 @@ describe('objections (异议)', () => {
     await transitionObjection(ctx, admin.actor, entryObjection.id, { action: 'refuse', reason: '条目已撤销' });
   });
 
+  it('tells a subject of an entry in its notice period (拟列入告知) with the last day to object, and shows the objection it files', async () => {
+    ctx.clock.set('2025-07-21T02:00:00Z');
+    const now = ctx.clock.now();
+    const listType = await ctx.db.selectFrom('list_types').select('id').where('code', '=', 'YZWFSX').executeTakeFirstOrThrow();
+    const inserted = await ctx.db
+      .insertInto('list_entries')
+      .values({ list_type_id: listType.id, subject_id: ids.a, status: 'notified', source: 'console', department_id: scjg, decision_no: '榕市监严失〔2025〕7号', decision_date: '2025-07-18', reasons: '提交虚假材料取得登记', notified_at: now, objection_until: '2025-07-31', created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const entryId = Number(inserted.id);
+    // Sessions signed in a month ago have expired: sign in again.
+    const me = await signIn(ctx, await buildUser(ctx, { roles: ['subject'], subjectId: ids.a }));
+    const staff = await signIn(ctx, await buildUser(ctx, { roles: ['submitter'], departmentId: scjg }));
+    const notices = async () => (await app.inject({ method: 'GET', url: '/api/v1/my/list-notices', headers: bearer(me) })).json().items as { id: number; objectionUntil: string; openObjection: { id: number } | null }[];
+    expect((await notices()).find((n) => n.id === entryId)).toMatchObject({
+      listType: { code: 'YZWFSX' },
+      department: '福州市市场监督管理局',
+      decisionNo: '榕市监严失〔2025〕7号',
+      reasons: '提交虚假材料取得登记',
+      objectionUntil: '2025-07-31',
+      openObjection: null,
+    });
+    // Only the subject's own account reads its notices.
+    expect((await app.inject({ method: 'GET', url: '/api/v1/my/list-notices', headers: bearer(staff) })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/my/list-notices' })).statusCode).toBe(401);
+
+    const filed = await app.inject({ method: 'POST', url: '/api/v1/objections', headers: bearer(me), payload: { target: { kind: 'list_entry', id: entryId }, reasonCode: 'wrong', reasonText: '登记材料真实，有公证文书为证' } });
+    expect(filed.statusCode).toBe(201);
+    expect((await notices()).find((n) => n.id === entryId)?.openObjection).toMatchObject({ id: filed.json().id, status: 'submitted' });
+    await transitionObjection(ctx, admin.actor, filed.json().id as number, { action: 'refuse', reason: '测试结束' });
+    await ctx.db.updateTable('list_entries').set({ status: 'withdrawn', updated_at: now }).where('id', '=', entryId).execute();
+    expect((await notices()).map((n) => n.id)).not.toContain(entryId);
+  });
+
   it('two concurrent accepts: one wins, the other gets a coded 409; nothing is written twice', async () => {
     const objection = await submitObjection(ctx, subjectA.actor, recordTarget(ids.penaltyA2, 'missing'));
     const results = await Promise.allSettled([

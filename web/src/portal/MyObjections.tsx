@@ -3,6 +3,8 @@ import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Typography
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import type { ListNotice } from '../../../src/lists/schemas.js';
+import type { DueProcessRules } from '../../../src/repairs/schemas.js';
 import type { Page, SubjectRecordView } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
 import { formatDate, formatDateTime } from '../shared/format';
@@ -44,7 +46,19 @@ function useTargets(view: SubjectRecordView) {
 }
 
 /** 提出异议: choose the item, the reason, explain, attach evidence; the files go up once the objection exists. */
-function ObjectionForm({ open, options, onClose, onFiled }: { open: boolean; options: { value: string; label: string }[]; onClose: () => void; onFiled: () => void }) {
+function ObjectionForm({
+  open,
+  options,
+  initialTarget,
+  onClose,
+  onFiled,
+}: {
+  open: boolean;
+  options: { value: string; label: string }[];
+  initialTarget?: string;
+  onClose: () => void;
+  onFiled: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -101,7 +115,7 @@ function ObjectionForm({ open, options, onClose, onFiled }: { open: boolean; opt
       {options.length === 0 ? (
         <Alert type="info" showIcon title={t('objection.mine.noTargets')} />
       ) : (
-        <Form form={form} layout="vertical" preserve={false} data-testid="objection-form">
+        <Form form={form} layout="vertical" preserve={false} data-testid="objection-form" initialValues={initialTarget ? { target: initialTarget } : undefined}>
           <Form.Item name="target" label={t('objection.mine.targetLabel')} rules={[{ required: true, message: t('objection.mine.targetRequired') }]}>
             <Select showSearch={{ optionFilterProp: 'label' }} placeholder={t('objection.mine.targetPlaceholder')} options={options} />
           </Form.Item>
@@ -144,21 +158,67 @@ function ObjectionForm({ open, options, onClose, onFiled }: { open: boolean; opt
 export function MyObjections({ view }: { view: SubjectRecordView }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [preset, setPreset] = useState<string | undefined>(undefined);
   const objections = useApi((signal) => api<Page<ObjectionSummary>>('/objections', { query: { pageSize: 50 }, area: 'my', signal }), []);
-  const { options, labelOf } = useTargets(view);
+  const notices = useApi((signal) => api<{ items: ListNotice[] }>('/my/list-notices', { area: 'my', signal }), []);
+  const rules = useApi((signal) => api<DueProcessRules>('/public/due-process', { signal }), []);
+  const targets = useTargets(view);
+  // Entries in their notice period are not in the record yet, but are the first thing to object to.
+  const noticeOptions = (notices.data?.items ?? []).map((n) => ({ value: `list_entry:${n.id}`, label: `【${t('objection.mine.notice')}】${n.listType.name}${n.decisionNo ? ` · ${n.decisionNo}` : ''}` }));
+  const options = [...noticeOptions, ...targets.options];
+  const noticeLabels = new Map(noticeOptions.map((o) => [o.value, o.label]));
+  const labelOf = (o: ObjectionSummary) => noticeLabels.get(`${o.target.kind}:${o.target.id}`) ?? targets.labelOf(o);
+  const openForm = (target?: string) => {
+    setPreset(target);
+    setOpen(true);
+  };
   return (
     <Card
       variant="borderless"
       title={t('objection.mine.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="new-objection">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => openForm()} data-testid="new-objection">
           {t('objection.mine.create')}
         </Button>
       }
       style={{ marginBottom: 16 }}
       data-testid="my-objections"
     >
-      <Typography.Paragraph type="secondary">{t('objection.mine.hint')}</Typography.Paragraph>
+      {rules.data && (
+        <Typography.Paragraph type="secondary">
+          {t('objection.mine.hint', { accept: rules.data.deadlines.objectionAcceptWorkdays, verify: rules.data.deadlines.objectionVerifyWorkdays })}
+        </Typography.Paragraph>
+      )}
+      {(notices.data?.items ?? []).map((notice) => (
+        <Alert
+          key={notice.id}
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="list-notice"
+          title={t('objection.mine.noticeTitle', { list: notice.listType.name, department: notice.department ?? '' })}
+          description={
+            <>
+              <div>
+                {t('objection.mine.noticeBody', { decisionNo: notice.decisionNo ?? '—', reasons: notice.reasons })}
+                {notice.basis ? ` ${t('objection.mine.noticeBasis', { basis: notice.basis })}` : ''}
+              </div>
+              <div style={{ marginTop: 4 }}>
+                {notice.openObjection
+                  ? t('objection.mine.noticeObjected', { id: notice.openObjection.id })
+                  : t('objection.mine.noticeDeadline', { date: formatDate(notice.objectionUntil) })}
+              </div>
+            </>
+          }
+          action={
+            notice.openObjection ? undefined : (
+              <Button size="small" onClick={() => openForm(`list_entry:${notice.id}`)} data-testid="object-to-notice">
+                {t('objection.mine.create')}
+              </Button>
+            )
+          }
+        />
+      ))}
       {objections.error ? (
         <ErrorState error={objections.error} onRetry={objections.reload} />
       ) : (
@@ -184,10 +244,12 @@ export function MyObjections({ view }: { view: SubjectRecordView }) {
       <ObjectionForm
         open={open}
         options={options}
+        initialTarget={preset}
         onClose={() => setOpen(false)}
         onFiled={() => {
           setOpen(false);
           objections.reload();
+          notices.reload();
         }}
       />
     </Card>
