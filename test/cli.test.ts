@@ -133,5 +133,5 @@ describe('xinyong import', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 240_000); // spawns the CLI three times over 40,000 rows: minutes on a busy 2-core machine
 });

@@ -42,6 +42,8 @@ describe('the OpenAPI document', () => {
       ['get', '/api/v1/public/articles/{id}/attachments/{attachmentId}'],
       ['get', '/api/v1/public/list-types'],
       ['get', '/api/v1/public/lists'],
+      ['get', '/api/v1/public/government-integrity'],
+      ['get', '/api/v1/public/due-process'],
       ['post', '/api/v1/public/complaints'],
       ['get', '/api/v1/public/complaints/{trackingNumber}'],
       ['post', '/api/v1/public/complaints/{trackingNumber}/evidence'],
