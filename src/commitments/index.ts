@@ -7,7 +7,7 @@ export { defaultDueDate, signCommitment } from './sign-commitment.js';
 export { attachCommitmentFile, MAX_COMMITMENT_FILE_BYTES } from './attach-file.js';
 /** kept / broken (with the breach's record) / revoke, one winner under concurrency. */
 export { transitionCommitment } from './transition-commitment.js';
-/** Commitments by role with the overdue flag; one with its trail; the signed file for the parties. */
-export { getCommitment, isOverdue, listCommitments, readCommitmentFile } from './read-commitments.js';
+/** Commitments by role with the overdue flag; one with its trail; the signed file for the parties; the signing forms' choices. */
+export { getCommitment, getCommitmentOptions, isOverdue, listCommitments, readCommitmentFile } from './read-commitments.js';
 /** Registers /commitments… (mounted under /api/v1 by the caller). */
 export { registerCommitmentRoutes } from './routes.js';

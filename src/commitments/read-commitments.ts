@@ -7,7 +7,7 @@ import { AppError } from '../kernel/errors.js';
 import { CommitmentErrors } from './errors.js';
 import { commitmentScope, inScope } from './policies.js';
 import * as repo from './repository.js';
-import type { Commitment, CommitmentListQuery, CommitmentSummary } from './schemas.js';
+import { COMMITMENT_TEMPLATES, COMMITMENT_TYPE_NAMES, COMMITMENT_TYPES, NOTIFY_AND_COMMIT_TYPES, type Commitment, type CommitmentListQuery, type CommitmentOptions, type CommitmentSummary } from './schemas.js';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -81,4 +81,14 @@ export async function readCommitmentFile(ctx: AppContext, actor: Actor, id: numb
   if (!file?.file_name || !file.file_content) throw new AppError(CommitmentErrors.COMMITMENT_FILE_MISSING, { id });
   await writeAudit(ctx.db, ctx.clock.now(), actor, { action: 'commitment.file.read', entityType: 'commitment', entityId: id, detail: { fileName: file.file_name } });
   return { fileName: file.file_name, contentType: file.file_content_type ?? 'application/octet-stream', content: file.file_content };
+}
+
+/** The signing forms' choices: every type with its standard text, the active matters and departments. */
+export async function getCommitmentOptions(ctx: AppContext, actor: Actor): Promise<CommitmentOptions> {
+  commitmentScope(actor);
+  return {
+    types: COMMITMENT_TYPES.map((type) => ({ type, name: COMMITMENT_TYPE_NAMES[type], template: COMMITMENT_TEMPLATES[type], notifyAndCommit: NOTIFY_AND_COMMIT_TYPES.includes(type) })),
+    matters: await repo.listActiveMatters(ctx.db),
+    departments: await repo.listActiveDepartments(ctx.db),
+  };
 }

@@ -139,3 +139,11 @@ export async function listCommitments(
   const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return { rows, total: Number(count?.n ?? 0) };
 }
+
+export async function listActiveMatters(db: Kysely<DB>) {
+  return db.selectFrom('matters').select(['code', 'name']).where('active', '=', true).orderBy('builtin', 'desc').orderBy('code').execute();
+}
+
+export async function listActiveDepartments(db: Kysely<DB>) {
+  return db.selectFrom('departments').select(['id', 'name']).where('active', '=', true).where('kind', '=', 'department').orderBy('code').execute();
+}

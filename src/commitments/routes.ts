@@ -5,8 +5,8 @@ import type { HttpApp } from '../http/types.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { attachCommitmentFile, MAX_COMMITMENT_FILE_BYTES } from './attach-file.js';
 import { CommitmentErrors } from './errors.js';
-import { getCommitment, listCommitments, readCommitmentFile } from './read-commitments.js';
-import { CommitmentInputSchema, CommitmentListQuerySchema, CommitmentPageSchema, CommitmentSchema, CommitmentTransitionSchema } from './schemas.js';
+import { getCommitment, getCommitmentOptions, listCommitments, readCommitmentFile } from './read-commitments.js';
+import { CommitmentInputSchema, CommitmentListQuerySchema, CommitmentOptionsSchema, CommitmentPageSchema, CommitmentSchema, CommitmentTransitionSchema } from './schemas.js';
 import { signCommitment } from './sign-commitment.js';
 import { transitionCommitment } from './transition-commitment.js';
 
@@ -22,6 +22,9 @@ export function registerCommitmentRoutes(app: HttpApp, ctx: AppContext): void {
   app.get('/commitments', {
     schema: { tags, summary: '信用承诺列表（按角色限定范围；可按状态、类型、逾期待核查筛选；每页最多 50 条）', security, querystring: CommitmentListQuerySchema, response: { 200: CommitmentPageSchema } },
   }, async (request) => listCommitments(ctx, request.actor, request.query));
+  app.get('/commitments/options', {
+    schema: { tags, summary: '签署表单的选项：承诺类型及标准承诺文本、事项、受理部门', security, response: { 200: CommitmentOptionsSchema } },
+  }, async (request) => getCommitmentOptions(ctx, request.actor));
   app.get('/commitments/:id', {
     schema: { tags, summary: '一件信用承诺及其履约记录', security, params: IdParams, response: { 200: CommitmentSchema } },
   }, async (request) => getCommitment(ctx, request.actor, request.params.id));

@@ -127,3 +127,11 @@ export const CommitmentSchema = Type.Object({
 export type Commitment = Static<typeof CommitmentSchema>;
 
 export const CommitmentPageSchema = Type.Object({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(CommitmentSummarySchema) });
+
+/** What the signing forms offer: the types with their standard text, the matters, the accepting departments. */
+export const CommitmentOptionsSchema = Type.Object({
+  types: Type.Array(Type.Object({ type: CommitmentTypeSchema, name: Type.String(), template: Type.String(), notifyAndCommit: Type.Boolean() })),
+  matters: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  departments: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+});
+export type CommitmentOptions = Static<typeof CommitmentOptionsSchema>;
