@@ -89,7 +89,7 @@ async function commitmentsAsRecords(ctx: AppContext, subjectId: number): Promise
       departmentName: row.department_name,
       decisionDate: row.signed_on,
       documentNo: commitmentNumber(row.id, row.signed_on),
-      title: `${typeName}：${matter}`,
+      title: `${typeName}：${matter} · ${COMMITMENT_STATUS_NAMES[row.status]}`,
       publishUntil: null,
       fields: [
         { code: 'CN_LX', name: '承诺类型', value: typeName },

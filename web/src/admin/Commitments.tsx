@@ -416,7 +416,7 @@ export function CommitmentsPage() {
             size="small"
             loading={commitments.loading}
             dataSource={commitments.data?.items ?? []}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1400 }}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noRecord')} /> }}
             onRow={(row) => ({ onClick: () => update({ commitment: String(row.id) }), style: { cursor: 'pointer' } })}
             pagination={{
@@ -432,8 +432,8 @@ export function CommitmentsPage() {
               { title: t('commitment.subject'), dataIndex: 'subjectName', width: 220 },
               { title: t('commitment.type'), dataIndex: 'type', width: 170, render: (ty: CommitmentType) => t(`commitment.types.${ty}`) },
               { title: t('commitment.matter'), key: 'matter', render: (_: unknown, row) => <Typography.Text ellipsis>{matterText(row)}</Typography.Text> },
-              { title: t('commitment.department'), dataIndex: 'departmentName', width: 180 },
-              { title: t('commitment.signedOn'), dataIndex: 'signedOn', width: 110, render: (v: string) => formatDate(v) },
+              { title: t('commitment.department'), dataIndex: 'departmentName', width: 200 },
+              { title: t('commitment.signedOn'), dataIndex: 'signedOn', width: 120, render: (v: string) => formatDate(v) },
               { title: t('commitment.dueDate'), key: 'due', width: 170, render: (_: unknown, row) => <CommitmentDue commitment={row} /> },
               { title: t('commitment.state'), dataIndex: 'status', width: 100, render: (_: unknown, row) => <CommitmentStatusTag status={row.status} /> },
             ]}

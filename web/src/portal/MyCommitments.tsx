@@ -115,12 +115,12 @@ export function MyCommitments() {
           loading={commitments.loading}
           dataSource={commitments.data?.items ?? []}
           pagination={false}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1300 }}
           locale={{ emptyText: t('commitment.mine.empty') }}
           columns={[
             { title: t('commitment.number'), dataIndex: 'number', width: 170 },
             { title: t('commitment.type'), dataIndex: 'type', width: 170, render: (type: CommitmentType) => t(`commitment.types.${type}`) },
-            { title: t('commitment.matter'), key: 'matter', render: (_: unknown, row) => matterText(row) },
+            { title: t('commitment.matter'), key: 'matter', width: 240, render: (_: unknown, row) => matterText(row) },
             { title: t('commitment.department'), dataIndex: 'departmentName', width: 180 },
             { title: t('commitment.signedOn'), dataIndex: 'signedOn', width: 110, render: (v: string) => formatDate(v) },
             { title: t('commitment.dueDate'), key: 'due', width: 170, render: (_: unknown, row) => <CommitmentDue commitment={row} /> },
