@@ -169,6 +169,23 @@ describe('signing (信用承诺)', () => {
     expect(underObjection).toMatchObject({ signedVia: 'upload', status: 'signed' });
   });
 
+  it('offers the signing forms the five types with their standard text, the matters and the departments', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/v1/commitments/options', headers: bearer(subjectA) });
+    expect(r.statusCode).toBe(200);
+    const options = r.json();
+    expect(options.types.map((t: { type: string; notifyAndCommit: boolean }) => [t.type, t.notifyAndCommit])).toEqual([
+      ['approval_substitute', true],
+      ['tolerance', true],
+      ['voluntary', false],
+      ['industry', false],
+      ['repair', false],
+    ]);
+    expect(options.types[0].template).toBe(COMMITMENT_TEMPLATES.approval_substitute);
+    expect(options.matters).toContainEqual({ code: 'commitment_approval', name: '告知承诺审批' });
+    expect(options.departments).toContainEqual({ id: scjg, name: '福州市市场监督管理局' });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/commitments/options' })).statusCode).toBe(401);
+  });
+
   it('lets a government body make a 主动型 commitment (政务服务承诺)', async () => {
     const c = await signCommitment(ctx, admin.actor, online({ type: 'voluntary', subjectId: ids.gov, matter: 'supervision', matterDetail: '政务服务“一次办好”承诺', content: '本机关承诺依法行政、按时办结。', signerName: '区政府办公室' }));
     expect(c).toMatchObject({ subjectName: '福州市鼓楼区人民政府', signerName: '区政府办公室', dueDate: null });
