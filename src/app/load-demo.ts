@@ -3,6 +3,8 @@ import { createDepartment, createUser, ensureAdminUser } from '../access/index.j
 import { createArticle } from '../articles/index.js';
 import {
   DEMO_ARTICLES,
+  demoScan,
+  generateCommitments,
   DEPARTMENTS,
   generateCity,
   generateListDecisions,
@@ -15,11 +17,13 @@ import {
   type DemoCity,
   type DemoFollowUp,
 } from '../demo/index.js';
+import { attachCommitmentFile, COMMITMENT_TEMPLATES, signCommitment, transitionCommitment } from '../commitments/index.js';
 import { submitBatch } from '../ingest/index.js';
 import { ensureBuiltinListTypes, proposeEntryIn, sweepLists, transitionEntry } from '../lists/index.js';
 import { answerJointTask, ensureBuiltinMeasures, listPendingTaskDueDates } from '../measures/index.js';
 import { systemActor, type Actor } from '../kernel/actor.js';
 import { addCalendarDays, chinaDate } from '../kernel/calendar.js';
+import { normalizeName, SubjectResolver } from '../subjects/index.js';
 import type { AppContext } from './context.js';
 
 /** Demo-only credentials, printed by `xinyong demo` and the README; never use them on real data. */
@@ -112,6 +116,7 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions = {}): 
     }
   }
   const listed = await loadDemoLists(ctx, city, departmentIds, log);
+  await loadDemoCommitments(ctx, city, departmentIds, log);
   const accountSubject = await loadDemoWebsite(ctx, log);
   const subjects = await ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const summary = `${DEPARTMENTS.length} 个部门，${Number(subjects.n)} 个信用主体，${stored} 条记录入库，${refused} 行因数据错误被拒收（见各批次错误报告），${listed} 个名单条目`;
@@ -149,6 +154,56 @@ async function loadDemoLists(ctx: AppContext, city: DemoCity, departmentIds: Map
   const answered = await answerDemoTasks(ctx, departmentIds);
   log(`信用名单：${decisions.length} 项列入决定，告知期满列入 ${swept.activated}，到期移出 ${swept.expired}，规则预警 ${swept.warned}、拟列入 ${swept.proposedByRules}；联合奖惩任务已反馈 ${answered}`);
   return decisions.length + swept.proposedByRules;
+}
+
+/**
+ * The demo city's credit commitments, replayed on their signing days: enterprises sign online (as their
+ * own subject), government bodies' 政务服务承诺 are registered on paper by the credit centre with a scan;
+ * verdicts are recorded by the accepting department's reviewer on their day, a breach writing its
+ * 违背信用承诺 record. Government bodies become subjects (kind 'government') here if no record made them.
+ */
+async function loadDemoCommitments(ctx: AppContext, city: DemoCity, departmentIds: Map<string, number>, log: (line: string) => void): Promise<void> {
+  const already = await ctx.db.selectFrom('commitments').select('id').limit(1).executeTakeFirst();
+  if (already) return;
+  const plans = generateCommitments(city);
+  let kept = 0;
+  let broken = 0;
+  for (const plan of plans) {
+    const departmentId = departmentIds.get(plan.departmentCode);
+    if (departmentId === undefined) continue;
+    let subject = await ctx.db.selectFrom('subjects').select('id').where('uscc', '=', plan.subject.uscc).executeTakeFirst();
+    if (!subject && plan.subject.kind === 'government') {
+      const input = { kind: 'government' as const, name: plan.subject.name, nameNorm: normalizeName(plan.subject.name), region: city.region.code, identifiers: [{ kind: 'uscc' as const, valueKey: plan.subject.uscc }], legalRep: null };
+      const [resolved] = await new SubjectResolver(ctx.db, ctx.clock.now()).resolve([input]);
+      subject = resolved && { id: resolved.subjectId };
+    }
+    if (!subject) continue;
+    const subjectId = Number(subject.id);
+    const then = (date: string): AppContext => ({ ...ctx, clock: { now: () => new Date(`${date}T02:00:00Z`) } });
+    const input = {
+      type: plan.type,
+      matter: plan.matter,
+      matterDetail: plan.matterDetail,
+      content: plan.content ?? COMMITMENT_TEMPLATES[plan.type],
+      ...(plan.dueDate ? { dueDate: plan.dueDate } : {}),
+    };
+    let id: number;
+    if (plan.subject.kind === 'enterprise') {
+      const signer: Actor = { type: 'user', id: null, name: plan.subject.name, departmentId: null, roles: ['subject'], subjectId };
+      id = (await signCommitment(then(plan.signedOn), signer, { ...input, departmentId })).id;
+    } else {
+      const centre: Actor = { ...systemActor, name: 'demo:xyzx' };
+      id = (await signCommitment(then(plan.signedOn), centre, { ...input, subjectId, departmentId, signerName: `${plan.subject.name}主要负责人` })).id;
+      await attachCommitmentFile(then(plan.signedOn), centre, id, { fileName: '政务服务承诺书.pdf', content: demoScan(`Commitment ${id}`) });
+    }
+    if (plan.verdict) {
+      const reviewer: Actor = { type: 'user', id: null, name: plan.departmentCode.toLowerCase(), departmentId, roles: ['reviewer'] };
+      await transitionCommitment(then(addCalendarDays(plan.signedOn, plan.verdict.daysAfter)), reviewer, id, { action: plan.verdict.action, reason: plan.verdict.reason });
+      if (plan.verdict.action === 'kept') kept += 1;
+      else broken += 1;
+    }
+  }
+  log(`信用承诺：${plans.length} 项（已履约 ${kept}，未履约 ${broken}，其余履约中）`);
 }
 
 /**

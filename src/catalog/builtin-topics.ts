@@ -1,6 +1,8 @@
 import type { DataItem, TopicDefinition } from './schemas.js';
 import {
   GOVERNMENT_DISHONESTY_TYPES,
+  COMMITMENT_TYPE_NAMES,
+  COMMITMENT_TYPES,
   ID_TYPES,
   LICENCE_STATE_ALIASES,
   LICENCE_STATES,
@@ -312,5 +314,44 @@ export const GOVERNMENT_DISHONESTY_TOPIC: TopicDefinition = {
   subjectKinds: ['government'],
 };
 
+/**
+ * 违背信用承诺: a broken credit commitment (STANDARDS.md §6), written by `commitments` when the accepting
+ * department records the breach (one record per commitment, keyed by its number), and open to ordinary
+ * submission like any topic. Dishonesty information of the 一般 tier: published for one year from the
+ * 认定日期 unless a 公示截止期 is given; repair may be applied for after three months. The WY_ codes are
+ * the platform's own, formed like the national ones (违约).
+ */
+export const BROKEN_COMMITMENT_TOPIC: TopicDefinition = {
+  code: 'XYCN_WY',
+  name: '违背信用承诺',
+  category: 'commitment',
+  description: '信用主体未履行其作出的信用承诺（告知承诺、容缺受理、主动承诺等），由受理承诺的部门认定后记入信用记录。',
+  items: [
+    text('WY_XDR_MC', '主体名称', true, { maxLength: 200 }),
+    { code: 'WY_XDR_LB', name: '主体类别', type: 'enum', required: true, enum: [...SUBJECT_CATEGORIES], disclosure: 'public' },
+    { code: 'WY_XDR_SHXYM', name: '统一社会信用代码', type: 'code', codeKind: 'uscc', required: false, disclosure: 'public' },
+    text('WY_CNBH', '承诺编号', true, { maxLength: 40 }),
+    { code: 'WY_CNLX', name: '承诺类型', type: 'enum', required: true, enum: COMMITMENT_TYPES.map((t) => COMMITMENT_TYPE_NAMES[t]), disclosure: 'public' },
+    text('WY_CNSX', '承诺事项', true, { maxLength: 300 }),
+    { code: 'WY_CNRQ', name: '承诺日期', type: 'date', required: true, disclosure: 'public' },
+    text('WY_CNNR', '承诺内容', false, { maxLength: 4000, disclosure: 'shared' }),
+    text('WY_WYQX', '违诺情形', true, { maxLength: 2000 }),
+    { code: 'WY_RDRQ', name: '认定日期', type: 'date', required: true, disclosure: 'public' },
+    text('WY_RDJG', '认定部门', true, { maxLength: 200 }),
+    { code: 'WY_RDJGDM', name: '认定部门统一社会信用代码', type: 'code', codeKind: 'uscc', required: false, disclosure: 'public' },
+    { code: 'WY_GSJZQ', name: '公示截止期', type: 'date', required: false, disclosure: 'public' },
+    text('BZ', '备注', false, { maxLength: 2000 }),
+  ],
+  businessKey: ['WY_CNBH'],
+  keyFields: ['WY_XDR_SHXYM', 'WY_CNLX', 'WY_CNSX', 'WY_WYQX', 'WY_RDJG'],
+  subject: { name: 'WY_XDR_MC', category: 'WY_XDR_LB', uscc: 'WY_XDR_SHXYM' },
+  decisionDateItem: 'WY_RDRQ',
+  publicationEndItem: 'WY_GSJZQ',
+  publication: { kind: 'severity-tiers', defaultSeverity: 'general' },
+  sourceDepartments: [],
+  submissionCycle: 'realtime',
+  acceptPilotChecksum: false,
+};
+
 /** Topics every installation starts with. */
-export const BUILTIN_TOPICS: readonly TopicDefinition[] = [PENALTY_TOPIC, LICENCE_TOPIC, REGISTRATION_TOPIC, GOVERNMENT_DISHONESTY_TOPIC];
+export const BUILTIN_TOPICS: readonly TopicDefinition[] = [PENALTY_TOPIC, LICENCE_TOPIC, REGISTRATION_TOPIC, GOVERNMENT_DISHONESTY_TOPIC, BROKEN_COMMITMENT_TOPIC];

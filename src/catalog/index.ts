@@ -1,5 +1,5 @@
 /** 信用信息目录: topics, their data items, disclosure scopes and templates. */
-export { BUILTIN_TOPICS, GOVERNMENT_DISHONESTY_TOPIC, LICENCE_TOPIC, PENALTY_TOPIC, REGISTRATION_TOPIC } from './builtin-topics.js';
+export { BROKEN_COMMITMENT_TOPIC, BUILTIN_TOPICS, GOVERNMENT_DISHONESTY_TOPIC, LICENCE_TOPIC, PENALTY_TOPIC, REGISTRATION_TOPIC } from './builtin-topics.js';
 /** Builds a topic's Excel template with headers, required marks and drop-down lists. */
 export { buildTemplate, templateHeader } from './build-template.js';
 /** Validates a topic definition, references included. */

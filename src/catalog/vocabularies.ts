@@ -136,3 +136,23 @@ export const SUBMISSION_CYCLE_NAMES: Record<(typeof SUBMISSION_CYCLES)[number], 
 
 /** 有效期至 meaning "long-term". */
 export const LONG_TERM_DATE = '2099-12-31';
+
+/**
+ * 信用承诺 types (STANDARDS.md §6). 审批替代型 is the 告知承诺制 (a promise instead of a certificate);
+ * it and 容缺受理 are the ones a subject on a serious list cannot use.
+ */
+export const COMMITMENT_TYPES = ['approval_substitute', 'tolerance', 'voluntary', 'industry', 'repair'] as const;
+export type CommitmentTypeCode = (typeof COMMITMENT_TYPES)[number];
+export const COMMITMENT_TYPE_NAMES: Record<CommitmentTypeCode, string> = {
+  approval_substitute: '审批替代型（告知承诺）',
+  tolerance: '容缺受理型',
+  voluntary: '主动型',
+  industry: '行业自律型',
+  repair: '信用修复型',
+};
+/** 承诺编号: CN, the signing date, the commitment's id in six digits (CN20250616000042). */
+export function commitmentNumber(id: number, signedOn: string): string {
+  return `CN${signedOn.replace(/-/g, '')}${String(id).padStart(6, '0')}`;
+}
+/** What the record shows of a commitment's fulfilment (履约状态). */
+export const COMMITMENT_STATUS_NAMES = { signed: '履约中', kept: '已履约', broken: '未履约（失信）', revoked: '已撤销' } as const;

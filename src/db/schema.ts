@@ -126,7 +126,8 @@ export interface BatchesTable {
   department_id: number;
   topic_id: number;
   topic_version: number;
-  channel: 'upload' | 'api' | 'cli';
+  /** 'case': a record written by a due-process case (a broken commitment), one row. */
+  channel: 'upload' | 'api' | 'cli' | 'case';
   format: 'csv' | 'xlsx' | 'json';
   file_name: string | null;
   file_sha256: string | null;
@@ -647,4 +648,50 @@ export interface DB {
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
   complaint_evidence: ComplaintEvidenceTable;
+}
+
+// 信用承诺 (migration 0015).
+export type CommitmentType = 'approval_substitute' | 'tolerance' | 'voluntary' | 'industry' | 'repair';
+export type CommitmentStatus = 'signed' | 'kept' | 'broken' | 'revoked';
+export interface CommitmentsTable {
+  id: Generated<number>;
+  type: CommitmentType;
+  subject_id: number;
+  matter_code: string;
+  matter_detail: string;
+  content: string;
+  signed_via: 'online' | 'upload';
+  signer_name: string;
+  signed_by_user_id: string | null;
+  department_id: number;
+  repair_id: number | null;
+  signed_on: ColumnType<string, string, string>;
+  due_date: ColumnType<string | null, string | null, string | null>;
+  status: CommitmentStatus;
+  file_name: string | null;
+  file_content_type: string | null;
+  file_size: number | null;
+  file_content: Buffer | null;
+  verdict_reason: string | null;
+  verdict_by: string | null;
+  verdict_department_id: number | null;
+  verdict_at: Timestamp | null;
+  breach_record_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface CommitmentEventsTable {
+  id: Generated<number>;
+  commitment_id: number;
+  at: Timestamp;
+  from_status: CommitmentStatus | null;
+  to_status: CommitmentStatus;
+  reason: string;
+  actor_type: string;
+  actor_name: string | null;
+  department_id: number | null;
+}
+export interface DB {
+  commitments: CommitmentsTable;
+  commitment_events: CommitmentEventsTable;
 }

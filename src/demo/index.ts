@@ -92,3 +92,7 @@ export { DEMO_ARTICLES, type DemoArticle } from './articles.js';
 
 /** The demo city's listing decisions (black, watch and red lists), replayed by the demo loader. */
 export { generateListDecisions, type DemoFollowUp, type DemoListDecision } from './lists.js';
+
+/** The demo city's credit commitments (kept, broken, overdue, government bodies' 政务服务承诺) and a scan for paper ones. */
+export { demoScan, generateCommitments } from './commitments.js';
+export type { DemoCommitment, DemoVerdict } from './commitments.js';

@@ -10,6 +10,7 @@ import { registerArticleRoutes } from '../articles/index.js';
 import { registerObjectionRoutes } from '../objections/index.js';
 import { registerComplaintRoutes } from '../complaints/index.js';
 import { registerRepairRoutes } from '../repairs/index.js';
+import { registerCommitmentRoutes } from '../commitments/index.js';
 import { registerMeasureRoutes } from '../measures/index.js';
 import { registerCatalogRoutes } from '../catalog/routes.js';
 import { registerCheckRoutes } from '../checks/index.js';
@@ -86,6 +87,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerObjectionRoutes(api, ctx);
     registerComplaintRoutes(api, ctx);
     registerRepairRoutes(api, ctx);
+    registerCommitmentRoutes(api, ctx);
   }, { prefix: '/api/v1' });
   // The website and the console: after the API, so /api keeps its own 404s.
   await registerWeb(app);

@@ -24,3 +24,5 @@ export { rebuildSubjectStatus, refreshSubjectStatus, SUBJECT_STATUS_CHANGED, typ
 export { withdrawRecord } from './withdraw-record.js';
 /** Ends a record's publication after a granted credit repair (status 'repaired'), refreshing the subject's status. */
 export { markRecordRepaired } from './withdraw-record.js';
+/** Writes a record decided in a case (a broken commitment) in the caller's transaction, with a one-row 'case' batch as provenance. */
+export { insertRecordFromCase, type CaseRecordInput } from './insert-record-from-case.js';

@@ -21,7 +21,7 @@ export function documentNumberOf(fields: readonly RecordFieldView[]): string | n
 
 /**
  * A one-line summary from the shown items only: 处罚类别：处罚内容 for penalties, the licence document's
- * name (or certificate) for licences, else the topic's name.
+ * name (or certificate) for licences, 违背信用承诺：承诺事项 for broken commitments, else the topic's name.
  */
 export function titleOf(def: TopicDefinition, fields: readonly RecordFieldView[]): string {
   const value = (suffix: string) => fields.find((field) => field.code.endsWith(suffix))?.value;
@@ -38,6 +38,9 @@ export function titleOf(def: TopicDefinition, fields: readonly RecordFieldView[]
     const facts = value('_SXSS');
     return clip(facts ? `${dishonesty}：${facts}` : dishonesty);
   }
+  // 违背信用承诺: which promise was broken.
+  const promised = value('_CNSX');
+  if (promised) return clip(`${def.name}：${promised}`);
   return def.name;
 }
 

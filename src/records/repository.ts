@@ -391,3 +391,90 @@ export async function findGovernmentRecords(db: Kysely<DB>, topicId: number, tod
   ]);
   return { bodies: bodies.rows[0]?.n ?? 0, rows: visible.rows.map((row) => ({ ...row, id: Number(row.id), subject_id: Number(row.subject_id) })) };
 }
+
+/**
+ * Writes one record of a due-process case (a broken commitment) as version 1 of its business key, with
+ * a one-row batch of channel 'case' for provenance (department, who, when). A current record with the
+ * same key already there is a unique violation (the case writes its record once).
+ */
+export async function insertCaseRecord(db: Kysely<DB>, values: {
+  topicId: number;
+  topicVersion: number;
+  departmentId: number;
+  subjectId: number;
+  businessKey: string;
+  decisionDate: string | null;
+  publishUntil: string | null;
+  data: Record<string, string>;
+  contentHash: string;
+  label: string;
+  by: string;
+  at: Date;
+}): Promise<{ recordId: number; batchId: number }> {
+  const batch = await db
+    .insertInto('batches')
+    .values({
+      department_id: values.departmentId,
+      topic_id: values.topicId,
+      topic_version: values.topicVersion,
+      channel: 'case',
+      format: 'json',
+      file_name: values.label,
+      status: 'completed',
+      submitted_by: values.by,
+      received_at: values.at,
+      finished_at: values.at,
+      total_rows: 1,
+      created_count: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const record = await db
+    .insertInto('records')
+    .values({
+      topic_id: values.topicId,
+      topic_version: values.topicVersion,
+      business_key: values.businessKey,
+      version: 1,
+      is_current: true,
+      subject_id: values.subjectId,
+      department_id: values.departmentId,
+      batch_id: batch.id,
+      source_row: 1,
+      received_at: values.at,
+      decision_date: values.decisionDate,
+      publish_until: values.publishUntil,
+      data: JSON.stringify(values.data),
+      data_enc: null,
+      content_hash: values.contentHash,
+      timeliness_workdays: null,
+      late: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { recordId: Number(record.id), batchId: Number(batch.id) };
+}
+
+/** A subject's commitments the record shows (承诺): every one signed and not revoked, newest first. */
+export async function findSubjectCommitments(db: Kysely<DB>, subjectId: number) {
+  const { rows } = await sql<{
+    id: number;
+    type: string;
+    matter_name: string;
+    matter_detail: string;
+    signed_on: string;
+    due_date: string | null;
+    status: 'signed' | 'kept' | 'broken';
+    department_name: string;
+    verdict_at: Date | string | null;
+  }>`
+    select c.id, c.type, m.name as matter_name, c.matter_detail, c.signed_on::text as signed_on, c.due_date::text as due_date,
+      c.status, d.name as department_name, c.verdict_at
+    from commitments c
+    join matters m on m.code = c.matter_code
+    join departments d on d.id = c.department_id
+    where c.subject_id = ${subjectId} and c.status <> 'revoked'
+    order by c.signed_on desc, c.id desc
+    limit 200`.execute(db);
+  return rows;
+}

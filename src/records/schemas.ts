@@ -14,6 +14,8 @@ export const RecordFieldSchema = Type.Object({ code: Type.String(), name: Type.S
 
 export const RecordViewSchema = Type.Object({
   id: Type.Integer(),
+  /** Absent or 'record': a credit record; 'list_entry': an entry of a list; 'commitment': a credit commitment (信用承诺). */
+  source: Type.Optional(Type.Union([Type.Literal('record'), Type.Literal('list_entry'), Type.Literal('commitment')])),
   topicCode: Type.String(),
   topicName: Type.String(),
   category: Type.Enum(TOPIC_CATEGORIES),

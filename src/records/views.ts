@@ -61,8 +61,8 @@ export interface RecordFieldView {
 /** One record as shown on the website and in reports; list entries (名单) are shown the same way. */
 export interface RecordView {
   id: number;
-  /** A credit record, or an entry of a list (its id is then the entry's). */
-  source?: 'record' | 'list_entry';
+  /** A credit record, an entry of a list, or a credit commitment (信用承诺; the id is then the entry's or the commitment's). */
+  source?: 'record' | 'list_entry' | 'commitment';
   topicCode: string;
   topicName: string;
   category: TopicCategory;

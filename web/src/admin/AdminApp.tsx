@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
+  FileProtectOutlined,
   FileTextOutlined,
   GlobalOutlined,
   InboxOutlined,
@@ -33,6 +34,7 @@ import { SessionContext, useCan, useSession } from './auth';
 import { BatchPage, BatchesPage } from './Batches';
 import { CatalogPage, TopicEditPage, TopicPage } from './Catalog';
 import { CheckLogPage } from './CheckLog';
+import { CommitmentsPage } from './Commitments';
 import { DepartmentsPage, TokensPage } from './Departments';
 import { JointStatsPage, JointTasksPage } from './JointTasks';
 import { MeasureEditPage, MeasuresPage } from './Measures';
@@ -62,6 +64,7 @@ const ENTRIES: Entry[] = [
   { key: 'list-entries', icon: <SolutionOutlined /> },
   { key: 'list-types', icon: <UnorderedListOutlined /> },
   { key: 'objections', icon: <QuestionCircleOutlined />, roles: ['admin', 'auditor', 'submitter', 'reviewer'] },
+  { key: 'commitments', icon: <FileProtectOutlined />, roles: ['admin', 'auditor', 'submitter', 'reviewer'] },
   { key: 'measures', icon: <AuditOutlined /> },
   { key: 'joint-tasks', icon: <InboxOutlined /> },
   { key: 'joint-stats', icon: <BarChartOutlined />, roles: ['admin', 'auditor'] },
@@ -139,6 +142,7 @@ function AdminLayout() {
             <Route path="list-entries" element={<ListEntriesPage />} />
             <Route path="list-types" element={<ListTypesPage />} />
             <Route path="objections" element={<RequireRole roles={['admin', 'auditor', 'submitter', 'reviewer']}><ObjectionsPage /></RequireRole>} />
+            <Route path="commitments" element={<RequireRole roles={['admin', 'auditor', 'submitter', 'reviewer']}><CommitmentsPage /></RequireRole>} />
             <Route path="catalog" element={<CatalogPage />} />
             <Route path="catalog/new" element={<RequireRole roles={['admin']}><TopicEditPage /></RequireRole>} />
             <Route path="catalog/:id" element={<TopicPage />} />

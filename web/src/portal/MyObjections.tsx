@@ -32,7 +32,8 @@ interface FormValues {
 function useTargets(view: SubjectRecordView) {
   const { t } = useTranslation();
   const options = view.sections.flatMap((section) =>
-    section.records.map((record) => {
+    // Commitments (信用承诺) are not records: a disputed verdict is objected to through its breach record.
+    section.records.filter((record) => record.source !== 'commitment').map((record) => {
       const kind = record.source === 'list_entry' ? 'list_entry' : 'record';
       const date = record.decisionDate ? ` · ${formatDate(record.decisionDate)}` : '';
       return {

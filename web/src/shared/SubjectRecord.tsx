@@ -11,7 +11,7 @@ const LONG_TERM = '2099-12-31';
 function RecordItem({ record }: { record: RecordView }) {
   const { t } = useTranslation();
   return (
-    <div data-record={record.id}>
+    <div data-record={record.id} data-source={record.source ?? 'record'}>
       <Typography.Text strong>{record.title || record.topicName}</Typography.Text>
       {record.underObjection && (
         <Tag color="orange" style={{ marginLeft: 8 }} data-under-objection>
@@ -77,7 +77,7 @@ function Section({ section }: { section: RecordSection }) {
       ) : (
         <Space orientation="vertical" size={20} style={{ width: '100%' }}>
           {section.records.map((record) => (
-            <RecordItem key={record.id} record={record} />
+            <RecordItem key={`${record.source ?? 'record'}:${record.id}`} record={record} />
           ))}
         </Space>
       )}
