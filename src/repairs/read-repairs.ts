@@ -81,3 +81,13 @@ export async function getRepair(ctx: AppContext, actor: Actor, id: number): Prom
     certificate,
   };
 }
+
+/** One material's bytes, for whoever may read the application; otherwise (or another application's file) not found. */
+export async function getMaterialFile(ctx: AppContext, actor: Actor, id: number, fileId: number): Promise<{ fileName: string; contentType: string; content: Buffer }> {
+  const scope = repairScope(actor);
+  const row = await repo.findRepair(ctx.db, id);
+  if (!row || !inScope(row, scope)) throw new AppError(RepairErrors.REPAIR_NOT_FOUND, { id });
+  const file = await repo.findMaterialFile(ctx.db, id, fileId);
+  if (!file) throw new AppError(RepairErrors.REPAIR_MATERIAL_NOT_FOUND, { id, fileId });
+  return { fileName: file.file_name, contentType: file.content_type, content: file.content };
+}
