@@ -1,10 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 
-/**
- * The department's handling deadline in working days from assignment: a settings constant, not
- * configuration (local practice: 15 working days, like the objection deadlines in STANDARDS.md §3).
- */
-export const COMPLAINT_HANDLING_WORKDAYS = 15;
+export { COMPLAINT_HANDLING_WORKDAYS } from './deadlines.js';
 
 export const COMPLAINT_CATEGORIES = ['fraud', 'contract', 'quality', 'wages', 'tax', 'false_advertising', 'other'] as const;
 export const COMPLAINT_CATEGORY_NAMES: Record<(typeof COMPLAINT_CATEGORIES)[number], string> = {

@@ -1,10 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 
-/**
- * Deadlines in working days (a settings constant, not configuration: local practice, STANDARDS.md §3 —
- * the credit centre accepts within 2 working days, the data provider verifies within 10).
- */
-export const OBJECTION_DEADLINES = { acceptWorkdays: 2, verifyWorkdays: 10 } as const;
+export { OBJECTION_DEADLINES } from './deadlines.js';
 
 export const OBJECTION_REASON_CODES = ['wrong', 'missing', 'duplicate', 'should_not_be_public', 'past_period', 'differs_from_source'] as const;
 export const OBJECTION_REASON_NAMES: Record<(typeof OBJECTION_REASON_CODES)[number], string> = {

@@ -1,10 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 
-/**
- * Deadlines in working days (STANDARDS.md §3, defaults of practice): the source department reviews
- * within 3 working days of submission, the credit centre decides within 10 working days of filing in all.
- */
-export const REPAIR_DEADLINES = { departmentWorkdays: 3, totalWorkdays: 10 } as const;
+export { REPAIR_DEADLINES } from './periods.js';
 
 export const REPAIR_STATUSES = ['submitted', 'department_review', 'platform_review', 'granted', 'refused'] as const;
 export const REPAIR_STATUS_NAMES: Record<(typeof REPAIR_STATUSES)[number], string> = {

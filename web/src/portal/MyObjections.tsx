@@ -2,6 +2,7 @@ import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OBJECTION_DEADLINES } from '../../../src/objections/deadlines.js';
 import { api } from '../api/client';
 import type { Page, SubjectRecordView } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
@@ -27,7 +28,7 @@ interface FormValues {
 }
 
 /** The items a subject may object to: its records and list entries as its record view shows them. */
-function useTargets(view: SubjectRecordView) {
+export function useTargets(view: SubjectRecordView) {
   const { t } = useTranslation();
   const options = view.sections.flatMap((section) =>
     section.records.map((record) => {
@@ -40,7 +41,7 @@ function useTargets(view: SubjectRecordView) {
     }),
   );
   const labels = new Map(options.map((o) => [o.value, o.label]));
-  return { options, labelOf: (o: ObjectionSummary) => labels.get(`${o.target.kind}:${o.target.id}`) ?? `${t(`objection.targetKind.${o.target.kind}`)} ${o.target.id}` };
+  return { options, labelOf: (o: { target: { kind: string; id: number } }) => labels.get(`${o.target.kind}:${o.target.id}`) ?? `${t(`objection.targetKind.${o.target.kind}`)} ${o.target.id}` };
 }
 
 /** 提出异议: choose the item, the reason, explain, attach evidence; the files go up once the objection exists. */
@@ -158,7 +159,7 @@ export function MyObjections({ view }: { view: SubjectRecordView }) {
       style={{ marginBottom: 16 }}
       data-testid="my-objections"
     >
-      <Typography.Paragraph type="secondary">{t('objection.mine.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('objection.mine.hint', { accept: OBJECTION_DEADLINES.acceptWorkdays, verify: OBJECTION_DEADLINES.verifyWorkdays })}</Typography.Paragraph>
       {objections.error ? (
         <ErrorState error={objections.error} onRetry={objections.reload} />
       ) : (

@@ -12,6 +12,7 @@ import { formatDateTime } from '../shared/format';
 import { SubjectRecord } from '../shared/SubjectRecord';
 import { useApi, useErrorText } from '../shared/use-api';
 import { MyObjections } from './MyObjections';
+import { MyRepairs } from './MyRepairs';
 
 /** 查询记录: which departments checked this subject (应查必查), when, for what matter and purpose. */
 function MyChecks() {
@@ -105,6 +106,7 @@ export function MyPage() {
             </Space>
           </Card>
           <MyObjections view={data.data.view} />
+          <MyRepairs view={data.data.view} />
           <MyChecks />
           <SubjectRecord view={data.data.view} />
           <ObjectionHowTo />

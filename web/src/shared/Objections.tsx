@@ -1,5 +1,10 @@
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { SEVERITY_PERIOD_MONTHS } from '../../../src/catalog/severity-periods.js';
+import { COMPLAINT_HANDLING_WORKDAYS } from '../../../src/complaints/deadlines.js';
+import { OBJECTION_DEADLINES } from '../../../src/objections/deadlines.js';
+import { DEFAULT_MIN_MONTHS, REPAIR_DEADLINES } from '../../../src/repairs/periods.js';
 import type { Objection, ObjectionSummary } from '../../../src/objections/schemas.js';
 import { formatDate } from './format';
 
@@ -52,14 +57,24 @@ export function objectionResult(objection: ObjectionSummary, t: (key: string) =>
   return objection.decisionReasons ? `${t(`objection.decision.${objection.decision}`)}：${objection.decisionReasons}` : t(`objection.decision.${objection.decision}`);
 }
 
-/** 如何提出异议 / 如何申请信用修复, in plain words, for the website. */
+const monthsText = (months: number, t: (key: string, options?: Record<string, unknown>) => string) =>
+  months === 0 ? t('repair.howto.anyTime') : months % 12 === 0 ? t('repair.howto.years', { count: months / 12 }) : t('repair.howto.months', { count: months });
+
+/**
+ * 如何提出异议 / 如何申请信用修复 / 如何投诉举报, in plain words, for the website. Every period and deadline
+ * comes from the backend's constants (the same figures the API applies), never typed in here.
+ */
 export function ObjectionHowTo() {
   const { t } = useTranslation();
-  const steps = (keys: string[]) => (
+  const objection = { accept: OBJECTION_DEADLINES.acceptWorkdays, verify: OBJECTION_DEADLINES.verifyWorkdays };
+  const repair = { dept: REPAIR_DEADLINES.departmentWorkdays, total: REPAIR_DEADLINES.totalWorkdays };
+  const tier = (key: 'minor' | 'general' | 'serious') =>
+    t(`repair.howto.${key}`, { min: monthsText(SEVERITY_PERIOD_MONTHS[key].min, t), max: monthsText(SEVERITY_PERIOD_MONTHS[key].max, t) });
+  const steps = (items: string[]) => (
     <ol style={{ paddingInlineStart: 20, margin: 0 }}>
-      {keys.map((key) => (
-        <li key={key} style={{ marginBottom: 4 }}>
-          {t(key)}
+      {items.map((text) => (
+        <li key={text} style={{ marginBottom: 4 }}>
+          {text}
         </li>
       ))}
     </ol>
@@ -67,13 +82,31 @@ export function ObjectionHowTo() {
   return (
     <Card variant="borderless" title={t('objection.howto.title')} style={{ marginTop: 16 }} data-testid="objection-howto">
       <Row gutter={[24, 16]}>
-        <Col xs={24} md={12}>
+        <Col xs={24} lg={8}>
           <Typography.Title level={5}>{t('objection.howto.objectionTitle')}</Typography.Title>
-          {steps(['objection.howto.objection1', 'objection.howto.objection2', 'objection.howto.objection3', 'objection.howto.objection4'])}
+          {steps([t('objection.howto.objection1'), t('objection.howto.objection2'), t('objection.howto.objection3'), t('objection.howto.objection4', objection)])}
         </Col>
-        <Col xs={24} md={12}>
-          <Typography.Title level={5}>{t('objection.howto.repairTitle')}</Typography.Title>
-          {steps(['objection.howto.repair1', 'objection.howto.repair2', 'objection.howto.repair3'])}
+        <Col xs={24} lg={8} data-testid="repair-howto">
+          <Typography.Title level={5}>{t('repair.howto.title')}</Typography.Title>
+          <Typography.Paragraph style={{ marginBottom: 4 }}>{t('repair.howto.when')}</Typography.Paragraph>
+          <ul style={{ paddingInlineStart: 20, marginTop: 0 }}>
+            <li>{tier('minor')}</li>
+            <li>{tier('general')}</li>
+            <li>{tier('serious')}</li>
+            <li>{t('repair.howto.unclassified', { min: monthsText(DEFAULT_MIN_MONTHS, t) })}</li>
+          </ul>
+          <Typography.Paragraph type="secondary">{t('repair.howto.list')}</Typography.Paragraph>
+          {steps([t('repair.howto.step1'), t('repair.howto.step2'), t('repair.howto.step3', repair), t('repair.howto.step4')])}
+        </Col>
+        <Col xs={24} lg={8} data-testid="complaint-howto">
+          <Typography.Title level={5}>{t('repair.howto.complaintTitle')}</Typography.Title>
+          {steps([
+            t('repair.howto.complaint1'),
+            t('repair.howto.complaint2'),
+            t('repair.howto.complaint3', { days: COMPLAINT_HANDLING_WORKDAYS }),
+            t('repair.howto.complaint4'),
+          ])}
+          <Link to="/complaints">{t('nav.complaints')} →</Link>
         </Col>
       </Row>
     </Card>
