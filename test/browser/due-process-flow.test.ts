@@ -4,7 +4,7 @@ import type { Actor } from '../../src/kernel/actor.js';
 import { getSubjectRecord } from '../../src/records/index.js';
 import { checkEligibility } from '../../src/repairs/index.js';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_SUBJECT_USERNAME } from './small-demo.js';
-import { contentWidth, PHONE, screenshot, signInToConsole, startSite, type Site } from './site.js';
+import { contentWidth, PHONE, SCREENSHOT_DIR, screenshot, signInToConsole, startSite, type Site } from './site.js';
 
 /** Credit repair and a complaint, end to end in the browser on the small demo city. */
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   // A published record of the demo account's subject that may be repaired today (past its minimum period).
   const actor: Actor = { type: 'user', id: null, name: DEMO_SUBJECT_USERNAME, departmentId: null, roles: ['subject'], subjectId: subject.id };
   const view = (await getSubjectRecord(site.ctx, subject.id, 'public'))!;
-  const candidates = view.sections.flatMap((s) => s.records).filter((r) => r.source !== 'list_entry' && r.documentNo);
+  const candidates = view.sections.filter((s) => s.category === 'penalty').flatMap((s) => s.records).filter((r) => r.source !== 'list_entry' && r.documentNo);
   let found: (typeof candidates)[number] | undefined;
   for (const candidate of candidates) {
     const eligibility = await checkEligibility(site.ctx, actor, { recordId: candidate.id });
@@ -97,6 +97,8 @@ describe('credit repair in the browser', () => {
     await signInToWebsite(phone.page);
     expect(await contentWidth(phone.page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(phone.page, 'website-my-phone');
+    await phone.page.getByTestId('my-repairs').screenshot({ path: `${SCREENSHOT_DIR}/website-my-repairs-phone.png` });
+    await phone.page.getByTestId('repair-howto').screenshot({ path: `${SCREENSHOT_DIR}/website-repair-howto-phone.png` });
     await phone.context.close();
   });
 
@@ -259,6 +261,7 @@ describe('a complaint in the browser', () => {
     expect(text).toContain('经现场核查属实，已责令退还预付款并立案查处');
     expect(await contentWidth(visitor.page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(visitor.page, 'website-complaint-tracked-phone');
+    await result.screenshot({ path: `${SCREENSHOT_DIR}/website-complaint-result-phone.png` });
     expect(visitor.errors).toEqual([]);
     await visitor.context.close();
   });

@@ -101,11 +101,6 @@ function ComplaintForm() {
         data-testid="complaint-receipt"
         subTitle={receipt.uploaded > 0 ? t('complaint.portal.evidenceDone', { count: receipt.uploaded }) : undefined}
         style={{ padding: '16px 0' }}
-        extra={
-          <Button onClick={() => setReceipt(null)} key="again">
-            {t('complaint.portal.another')}
-          </Button>
-        }
       >
         <Descriptions
           bordered
@@ -118,6 +113,9 @@ function ComplaintForm() {
           ]}
         />
         <Alert type="warning" showIcon title={t('complaint.portal.keepCode')} style={{ marginTop: 16 }} />
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Button onClick={() => setReceipt(null)}>{t('complaint.portal.another')}</Button>
+        </div>
       </Result>
     );
   }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBJECTION_DEADLINES } from '../../../src/objections/deadlines.js';
 import { api } from '../api/client';
-import type { Page, SubjectRecordView } from '../api/types';
+import type { Page, SubjectRecordView, TopicCategory } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
 import { formatDate, formatDateTime } from '../shared/format';
 import {
@@ -28,9 +28,10 @@ interface FormValues {
 }
 
 /** The items a subject may object to: its records and list entries as its record view shows them. */
-export function useTargets(view: SubjectRecordView) {
+export function useTargets(view: SubjectRecordView, categories?: readonly TopicCategory[]) {
   const { t } = useTranslation();
-  const options = view.sections.flatMap((section) =>
+  const sections = categories ? view.sections.filter((section) => categories.includes(section.category)) : view.sections;
+  const options = sections.flatMap((section) =>
     section.records.map((record) => {
       const kind = record.source === 'list_entry' ? 'list_entry' : 'record';
       const date = record.decisionDate ? ` · ${formatDate(record.decisionDate)}` : '';

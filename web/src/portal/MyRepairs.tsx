@@ -4,12 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPAIR_DEADLINES } from '../../../src/repairs/periods.js';
 import { api } from '../api/client';
-import type { Page, SubjectRecordView } from '../api/types';
+import type { Page, SubjectRecordView, TopicCategory } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
 import { formatDate, formatDateTime } from '../shared/format';
 import { CertificateButton, FILE_EXTENSIONS, fileProblem, RepairDeadline, repairResult, RepairStatusTag, type Eligibility, type MaterialKind, type Repair, type RepairSummary } from '../shared/Repairs';
 import { useApi, useErrorText } from '../shared/use-api';
 import { useTargets } from './MyObjections';
+
+/** Only dishonesty information is repaired: penalties and entries of the black and watch lists, not licences or red lists. */
+const DISHONESTY_CATEGORIES: readonly TopicCategory[] = ['penalty', 'black_list', 'watch_list'];
 
 interface FormValues {
   target: string;
@@ -163,7 +166,8 @@ export function MyRepairs({ view }: { view: SubjectRecordView }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const repairs = useApi((signal) => api<Page<RepairSummary>>('/repairs', { query: { pageSize: 50 }, area: 'my', signal }), []);
-  const { options, labelOf } = useTargets(view);
+  const { options } = useTargets(view, DISHONESTY_CATEGORIES);
+  const { labelOf } = useTargets(view);
   return (
     <Card
       variant="borderless"
