@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/kernel/actor.js';
 import { getSubjectRecord } from '../../src/records/index.js';
@@ -41,7 +42,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function signInToWebsite(page: import('playwright-core').Page) {
+async function signInToWebsite(page: Page) {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(DEMO_SUBJECT_USERNAME);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
