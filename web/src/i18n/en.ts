@@ -516,8 +516,9 @@ export const en: Same<Resources> = {
       fileRequired: 'Upload the {{kind}}',
       pickFile: 'Choose file',
       submitted: 'Repair application {{id}} submitted; follow its progress here',
-      step: '{{step}}…',
-      stepFile: 'Application {{id}} was saved, but material "{{name}}" failed to upload: {{error}}',
+      stepFile: 'Application {{id}} was saved, but material "{{name}}" failed to upload: {{error}}. Use "Add materials and submit" in the list to go on',
+      continue: 'Add materials and submit',
+      continueHint: 'Materials already uploaded are kept. Add the missing commitment letter or proof of correction, then submit.',
     },
     admin: {
       allStatuses: 'All statuses',

@@ -517,8 +517,9 @@ export const zh = {
       fileRequired: '请上传{{kind}}',
       pickFile: '选择文件',
       submitted: '信用修复申请已提交（编号 {{id}}），请留意办理进度',
-      step: '正在{{step}}…',
-      stepFile: '申请已保存（编号 {{id}}），但材料“{{name}}”上传失败：{{error}}',
+      stepFile: '申请已保存（编号 {{id}}），但材料“{{name}}”上传失败：{{error}}。可在列表中点击「补交材料并提交」继续',
+      continue: '补交材料并提交',
+      continueHint: '已上传的材料会保留。请补传尚缺的信用修复承诺书或整改证明材料，然后提交。',
     },
     admin: {
       allStatuses: '全部状态',

@@ -42,6 +42,69 @@ function FilePicker({ kind, files, onChange, multiple }: { kind: MaterialKind; f
   );
 }
 
+type Files = Record<MaterialKind, UploadFile[]>;
+
+/** Uploads the chosen materials of an application, then submits it; a failed upload stops with its message. */
+async function uploadAndSubmit(id: number, files: Files, t: (key: string, options?: Record<string, unknown>) => string, errorText: (error: unknown) => string) {
+  for (const materialKind of ['commitment', 'proof', 'other'] as const) {
+    for (const file of files[materialKind]) {
+      const body = new FormData();
+      body.append('kind', materialKind);
+      body.append('file', file.originFileObj as Blob, file.name);
+      try {
+        await api(`/repairs/${id}/materials`, { method: 'POST', area: 'my', body });
+      } catch (caught) {
+        throw new Error(t('repair.mine.stepFile', { id, name: file.name, error: errorText(caught) }), { cause: caught });
+      }
+    }
+  }
+  await api<Repair>(`/repairs/${id}/transitions`, { method: 'POST', area: 'my', body: { action: 'submit', reason: '' } });
+}
+
+/** 补交材料并提交: an application left unsubmitted (e.g. an upload failed) is completed, not filed again. */
+function ContinueButton({ repair, onDone }: { repair: RepairSummary; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [open, setOpen] = useState(false);
+  const [files, setFiles] = useState<Files>({ commitment: [], proof: [], other: [] });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const setKind = (kind: MaterialKind) => (list: UploadFile[]) => setFiles((current) => ({ ...current, [kind]: list }));
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await uploadAndSubmit(repair.id, files, t, errorText);
+      void message.success(t('repair.mine.submitted', { id: repair.id }));
+      setOpen(false);
+      onDone();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button size="small" type="primary" ghost onClick={() => setOpen(true)} data-testid={`continue-${repair.id}`}>
+        {t('repair.mine.continue')}
+      </Button>
+      <Modal open={open} title={t('repair.mine.continue')} okText={t('common.submit')} okButtonProps={{ loading: busy }} onOk={() => void submit()} onCancel={() => setOpen(false)} destroyOnHidden>
+        <Typography.Paragraph type="secondary">{t('repair.mine.continueHint')}</Typography.Paragraph>
+        <Form layout="vertical">
+          {(['commitment', 'proof', 'other'] as const).map((kind) => (
+            <Form.Item key={kind} label={t(`repair.materialKind.${kind}`)} extra={kind === 'commitment' ? t('repair.mine.fileHint') : undefined}>
+              <FilePicker kind={kind} files={files[kind]} onChange={setKind(kind)} multiple={kind === 'other'} />
+            </Form.Item>
+          ))}
+        </Form>
+        {error !== null && <Alert type="error" showIcon title={errorText(error)} />}
+      </Modal>
+    </>
+  );
+}
+
 /** Whether the chosen item may be repaired today, and if not why and from when (GET /repairs/eligibility). */
 function EligibilityNote({ target }: { target: string | undefined }) {
   const { t } = useTranslation();
@@ -78,7 +141,7 @@ function RepairForm({ open, options, onClose, onFiled }: { open: boolean; option
   const errorText = useErrorText();
   const [form] = Form.useForm<FormValues>();
   const target = Form.useWatch('target', form);
-  const [files, setFiles] = useState<Record<MaterialKind, UploadFile[]>>({ commitment: [], proof: [], other: [] });
+  const [files, setFiles] = useState<Files>({ commitment: [], proof: [], other: [] });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const setKind = (kind: MaterialKind) => (list: UploadFile[]) => setFiles((current) => ({ ...current, [kind]: list }));
@@ -100,19 +163,7 @@ function RepairForm({ open, options, onClose, onFiled }: { open: boolean; option
     setError(null);
     try {
       const filed = await api<Repair>('/repairs', { method: 'POST', area: 'my', body: { target: { kind, id: Number(id) }, statement: values.statement.trim() } });
-      for (const materialKind of ['commitment', 'proof', 'other'] as const) {
-        for (const file of files[materialKind]) {
-          const body = new FormData();
-          body.append('kind', materialKind);
-          body.append('file', file.originFileObj as Blob, file.name);
-          try {
-            await api(`/repairs/${filed.id}/materials`, { method: 'POST', area: 'my', body });
-          } catch (caught) {
-            throw new Error(t('repair.mine.stepFile', { id: filed.id, name: file.name, error: errorText(caught) }), { cause: caught });
-          }
-        }
-      }
-      await api<Repair>(`/repairs/${filed.id}/transitions`, { method: 'POST', area: 'my', body: { action: 'submit', reason: '' } });
+      await uploadAndSubmit(filed.id, files, t, errorText);
       void message.success(t('repair.mine.submitted', { id: filed.id }));
       form.resetFields();
       setFiles({ commitment: [], proof: [], other: [] });
@@ -194,9 +245,19 @@ export function MyRepairs({ view }: { view: SubjectRecordView }) {
           locale={{ emptyText: t('repair.mine.empty') }}
           columns={[
             { title: t('repair.id'), dataIndex: 'id', width: 64 },
-            { title: t('repair.target'), key: 'target', render: (_: unknown, row) => labelOf(row) },
+            { title: t('repair.target'), key: 'target', width: 260, render: (_: unknown, row) => labelOf(row) },
             { title: t('repair.filedAt'), dataIndex: 'filedAt', width: 150, render: (v: string) => formatDateTime(v) },
-            { title: t('repair.state'), dataIndex: 'status', width: 130, render: (_: unknown, row) => <RepairStatusTag status={row.status} /> },
+            {
+              title: t('repair.state'),
+              dataIndex: 'status',
+              width: 130,
+              render: (_: unknown, row) => (
+                <Space orientation="vertical" size={4}>
+                  <RepairStatusTag status={row.status} />
+                  {row.status === 'submitted' && <ContinueButton repair={row} onDone={repairs.reload} />}
+                </Space>
+              ),
+            },
             { title: t('repair.deadline'), key: 'deadline', width: 150, render: (_: unknown, row) => <RepairDeadline repair={row} /> },
             { title: t('repair.result'), key: 'result', width: 200, render: (_: unknown, row) => repairResult(row, t) },
             {
