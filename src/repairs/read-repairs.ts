@@ -46,11 +46,11 @@ function inScope(row: repo.RepairRow, scope: repo.RepairScope): boolean {
   return true;
 }
 
-/** Applications the actor may see, newest first. */
+/** Applications the actor may see, newest first; `overdue` keeps open ones past their current deadline. */
 export async function listRepairs(ctx: AppContext, actor: Actor, query: RepairListQuery) {
   const scope = repairScope(actor);
   const today = chinaDate(ctx.clock.now());
-  const { rows, total } = await repo.listRepairs(ctx.db, { scope, status: query.status, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const { rows, total } = await repo.listRepairs(ctx.db, { scope, status: query.status, overdueOn: query.overdue ? today : undefined, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
   return { total, page: query.page, pageSize: query.pageSize, items: rows.map((row) => toSummary(row, today)) };
 }
 

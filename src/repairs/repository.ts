@@ -104,7 +104,7 @@ export interface RepairScope {
   departmentId?: number;
 }
 
-export async function listRepairs(db: Kysely<DB>, f: { scope: RepairScope; status?: RepairStatus; limit: number; offset: number }) {
+export async function listRepairs(db: Kysely<DB>, f: { scope: RepairScope; status?: RepairStatus; overdueOn?: string; limit: number; offset: number }) {
   let query = db.selectFrom('repairs');
   if (f.scope.subjectId !== undefined) query = query.where('subject_id', '=', f.scope.subjectId);
   if (f.scope.departmentId !== undefined) {
@@ -112,6 +112,16 @@ export async function listRepairs(db: Kysely<DB>, f: { scope: RepairScope; statu
     query = query.where((eb) => eb.or([eb('source_department_id', '=', dept), eb('applicant_department_id', '=', dept)]));
   }
   if (f.status) query = query.where('status', '=', f.status);
+  if (f.overdueOn !== undefined) {
+    // The same rule as read-repairs.ts isOverdue: the department's deadline while it reviews, the overall one otherwise.
+    const today = f.overdueOn;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'department_review'), eb('department_due', '<', today)]),
+        eb.and([eb('status', 'in', ['submitted', 'platform_review']), eb('platform_due', '<', today)]),
+      ]),
+    );
+  }
   const rows = await query.select([...columns]).orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
   const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return { rows, total: Number(count?.n ?? 0) };

@@ -28,7 +28,7 @@ export function registerRepairRoutes(app: HttpApp, ctx: AppContext): void {
     schema: { tags, summary: '申请信用修复（信用主体、报送部门或信用中心）', security, body: RepairInputSchema, response: { 201: RepairSchema } },
   }, async (request, reply) => reply.status(201).send(await fileRepair(ctx, request.actor, request.body)));
   app.get('/repairs', {
-    schema: { tags, summary: '信用修复申请列表（按角色限定范围；每页最多 50 条）', security, querystring: RepairListQuerySchema, response: { 200: RepairPageSchema } },
+    schema: { tags, summary: '信用修复申请列表（按角色限定范围；可按状态、是否逾期筛选；每页最多 50 条）', security, querystring: RepairListQuerySchema, response: { 200: RepairPageSchema } },
   }, async (request) => listRepairs(ctx, request.actor, request.query));
   app.get('/repairs/:id', {
     schema: { tags, summary: '一件信用修复申请及其处理记录、材料和修复证书信息', security, params: IdParams, response: { 200: RepairSchema } },

@@ -252,9 +252,10 @@ export function RepairsPage() {
     if (!('page' in changes) && !('repair' in changes)) next.delete('page');
     setParams(next);
   };
-  // The API filters by status; the overdue flag is per row, so "overdue only" filters the page shown.
-  const repairs = useApi((signal) => api<Page<RepairSummary>>('/repairs', { query: { status, page, pageSize: PAGE_SIZE }, area: 'admin', signal }), [status, page]);
-  const items = (repairs.data?.items ?? []).filter((row) => !overdue || row.overdue);
+  const repairs = useApi(
+    (signal) => api<Page<RepairSummary>>('/repairs', { query: { status, overdue: overdue || undefined, page, pageSize: PAGE_SIZE }, area: 'admin', signal }),
+    [status, overdue, page],
+  );
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 16 }}>
@@ -280,7 +281,7 @@ export function RepairsPage() {
             rowKey="id"
             size="small"
             loading={repairs.loading}
-            dataSource={items}
+            dataSource={repairs.data?.items ?? []}
             scroll={{ x: 1100 }}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noRecord')} /> }}
             onRow={(row) => ({ onClick: () => update({ repair: String(row.id) }), style: { cursor: 'pointer' } })}
