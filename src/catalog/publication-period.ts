@@ -1,16 +1,8 @@
 import { addCalendarDays } from '../kernel/calendar.js';
 import type { TopicDefinition } from './schemas.js';
+import { SEVERITY_PERIOD_MONTHS } from './severity-periods.js';
 
-/**
- * Publication periods (STANDARDS.md §3). Dishonesty information is graded 轻微 / 一般 / 严重 and is
- * published for at most 3 months / 1 year / 3 years from the decision date; repair may be applied for
- * after the minimum (none / 3 months / 1 year). Local practice may change these: they are defaults.
- */
-export const SEVERITY_PERIOD_MONTHS = {
-  minor: { min: 0, max: 3 },
-  general: { min: 3, max: 12 },
-  serious: { min: 12, max: 36 },
-} as const;
+export { SEVERITY_PERIOD_MONTHS };
 
 /** Whether records of a topic are ever shown to the public (a rule and at least one 社会公开 item). */
 export function isPublishable(def: TopicDefinition): boolean {

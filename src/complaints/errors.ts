@@ -6,6 +6,7 @@ import { defineErrors } from '../kernel/errors.js';
  */
 export const ComplaintErrors = defineErrors({
   COMPLAINT_NOT_FOUND: { status: 404, zh: '没有编号为 {id} 的投诉举报，或查询码不正确', en: 'No complaint {id}, or the query code is wrong' },
+  COMPLAINT_EVIDENCE_NOT_FOUND: { status: 404, zh: '投诉举报 {id} 没有编号为 {fileId} 的证据材料', en: 'Complaint {id} has no evidence file {fileId}' },
   COMPLAINT_SUBJECT_NOT_FOUND: { status: 400, zh: '没有编号为 {id} 的信用主体', en: 'No subject {id}' },
   COMPLAINT_ID_NUMBER_INVALID: { status: 400, zh: '投诉人身份证号码不正确', en: 'The complainant\'s ID number is not valid' },
   COMPLAINT_DEPARTMENT_NOT_FOUND: { status: 400, zh: '没有编号为 {id} 的承办部门', en: 'No department {id}' },

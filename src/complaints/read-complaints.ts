@@ -96,3 +96,16 @@ export async function getComplaint(ctx: AppContext, actor: Actor, id: number): P
     sourceDepartments: departments.map((d) => ({ id: d.id, name: d.name })),
   };
 }
+
+/**
+ * One evidence file's bytes, for the credit centre or the department the complaint is assigned to; the
+ * complainant's identity is not part of it. Outside the actor's scope (or another complaint's file) not found.
+ */
+export async function getEvidenceFile(ctx: AppContext, actor: Actor, id: number, fileId: number): Promise<{ fileName: string; contentType: string; content: Buffer }> {
+  const scope = complaintScope(actor);
+  const row = await repo.findComplaint(ctx.db, id);
+  if (!row || (scope.departmentId !== undefined && row.department_id !== scope.departmentId)) throw new AppError(ComplaintErrors.COMPLAINT_NOT_FOUND, { id });
+  const file = await repo.findEvidenceFile(ctx.db, id, fileId);
+  if (!file) throw new AppError(ComplaintErrors.COMPLAINT_EVIDENCE_NOT_FOUND, { id, fileId });
+  return { fileName: file.file_name, contentType: file.content_type, content: file.content };
+}

@@ -118,3 +118,8 @@ export async function insertEvidence(db: Kysely<DB>, complaintId: number, file: 
 export async function lockComplaint(db: Kysely<DB>, id: number): Promise<void> {
   await sql`select id from complaints where id = ${id} for update`.execute(db);
 }
+
+/** One evidence file with its bytes, only if it belongs to the complaint. */
+export async function findEvidenceFile(db: Kysely<DB>, complaintId: number, fileId: number) {
+  return db.selectFrom('complaint_evidence').select(['id', 'file_name', 'content_type', 'content']).where('complaint_id', '=', complaintId).where('id', '=', fileId).executeTakeFirst();
+}

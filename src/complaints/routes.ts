@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../app/context.js';
 import type { HttpApp } from '../http/types.js';
+import { sendStoredFile } from '../http/attachment.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { ComplaintErrors } from './errors.js';
 import { addComplaintEvidence, MAX_EVIDENCE_BYTES } from './evidence.js';
-import { getComplaint, getPublicComplaint, listComplaints } from './read-complaints.js';
+import { getComplaint, getEvidenceFile, getPublicComplaint, listComplaints } from './read-complaints.js';
 import { revealComplainant } from './reveal-complainant.js';
 import {
   ComplainantSchema,
@@ -23,6 +24,7 @@ import { submitComplaint } from './submit-complaint.js';
 import { transitionComplaint } from './transition-complaint.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+const FileParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), fileId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 const TrackingParams = Type.Object({ trackingNumber: TrackingNumber });
 const CodeQuery = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32, pattern: '^[0-9A-Za-z]+$' }) }, { additionalProperties: false });
 
@@ -72,6 +74,9 @@ export function registerComplaintRoutes(app: HttpApp, ctx: AppContext): void {
   app.get('/complaints/:id', {
     schema: { tags, summary: '一件投诉举报及其办理记录、证据材料（不含投诉人身份）', security, params: IdParams, response: { 200: ComplaintSchema } },
   }, async (request) => getComplaint(ctx, request.actor, request.params.id));
+  app.get('/complaints/:id/evidence/:fileId', {
+    schema: { tags, summary: '下载证据材料（信用中心或承办部门；不含投诉人身份）', security, params: FileParams },
+  }, async (request, reply) => sendStoredFile(reply, await getEvidenceFile(ctx, request.actor, request.params.id, request.params.fileId)));
   app.post('/complaints/:id/transitions', {
     schema: { tags, summary: '交办 / 不予受理（信用中心）；开始办理 / 办结（承办部门或信用中心）', security, params: IdParams, body: ComplaintTransitionSchema, response: { 200: ComplaintSchema } },
   }, async (request) => transitionComplaint(ctx, request.actor, request.params.id, request.body));

@@ -3,6 +3,7 @@ import { defineErrors } from '../kernel/errors.js';
 /** Errors of objections (异议). A target the caller may not object to reads as not found: it is not revealed. */
 export const ObjectionErrors = defineErrors({
   OBJECTION_NOT_FOUND: { status: 404, zh: '没有编号为 {id} 的异议', en: 'No objection {id}' },
+  OBJECTION_EVIDENCE_NOT_FOUND: { status: 404, zh: '异议 {id} 没有编号为 {fileId} 的证明材料', en: 'Objection {id} has no evidence file {fileId}' },
   OBJECTION_TARGET_NOT_FOUND: {
     status: 404,
     zh: '没有可提出异议的{kind} {id}',

@@ -8,6 +8,6 @@ export { transitionObjection } from './transition-objection.js';
 /** Evidence files: PDF, JPEG, PNG checked by magic bytes, 10 MB each. */
 export { addEvidence, MAX_EVIDENCE_BYTES } from './attach-evidence.js';
 /** Objections by role, the overdue flag. */
-export { getObjection, isOverdue, listObjections } from './read-objections.js';
+export { getEvidenceFile, getObjection, isOverdue, listObjections } from './read-objections.js';
 /** Registers /objections… (mounted under /api/v1 by the caller). */
 export { registerObjectionRoutes } from './routes.js';

@@ -71,3 +71,13 @@ export async function getObjection(ctx: AppContext, actor: Actor, id: number): P
     evidence: evidence.map((e) => ({ id: e.id, fileName: e.file_name, contentType: e.content_type, size: e.size })),
   };
 }
+
+/** One evidence file's bytes, for whoever may read the objection; otherwise (or another objection's file) not found. */
+export async function getEvidenceFile(ctx: AppContext, actor: Actor, id: number, fileId: number): Promise<{ fileName: string; contentType: string; content: Buffer }> {
+  const scope = objectionScope(actor);
+  const row = await repo.findObjection(ctx.db, id);
+  if (!row || !inScope(row, scope)) throw new AppError(ObjectionErrors.OBJECTION_NOT_FOUND, { id });
+  const file = await repo.findEvidenceFile(ctx.db, id, fileId);
+  if (!file) throw new AppError(ObjectionErrors.OBJECTION_EVIDENCE_NOT_FOUND, { id, fileId });
+  return { fileName: file.file_name, contentType: file.content_type, content: file.content };
+}

@@ -139,3 +139,8 @@ export async function insertEvidence(db: Kysely<DB>, objectionId: number, file: 
 export async function lockObjection(db: Kysely<DB>, id: number): Promise<void> {
   await sql`select id from objections where id = ${id} for update`.execute(db);
 }
+
+/** One evidence file with its bytes, only if it belongs to the objection. */
+export async function findEvidenceFile(db: Kysely<DB>, objectionId: number, fileId: number) {
+  return db.selectFrom('objection_evidence').select(['id', 'file_name', 'content_type', 'content']).where('objection_id', '=', objectionId).where('id', '=', fileId).executeTakeFirst();
+}

@@ -1,15 +1,17 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../app/context.js';
 import type { HttpApp } from '../http/types.js';
+import { sendStoredFile } from '../http/attachment.js';
 import { AppError, CommonErrors } from '../kernel/errors.js';
 import { addEvidence, MAX_EVIDENCE_BYTES } from './attach-evidence.js';
 import { ObjectionErrors } from './errors.js';
-import { getObjection, listObjections } from './read-objections.js';
+import { getEvidenceFile, getObjection, listObjections } from './read-objections.js';
 import { EvidenceSchema, ObjectionInputSchema, ObjectionListQuerySchema, ObjectionPageSchema, ObjectionSchema, ObjectionTransitionSchema } from './schemas.js';
 import { submitObjection } from './submit-objection.js';
 import { transitionObjection } from './transition-objection.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+const FileParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), fileId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 /** 异议: filing, evidence, the credit centre's list with overdue flags, acceptance and verification. */
 export function registerObjectionRoutes(app: HttpApp, ctx: AppContext): void {
@@ -24,6 +26,9 @@ export function registerObjectionRoutes(app: HttpApp, ctx: AppContext): void {
   app.get('/objections/:id', {
     schema: { tags, summary: '一件异议及其处理记录、证明材料', security, params: IdParams, response: { 200: ObjectionSchema } },
   }, async (request) => getObjection(ctx, request.actor, request.params.id));
+  app.get('/objections/:id/evidence/:fileId', {
+    schema: { tags, summary: '下载证明材料（可查看该异议者）', security, params: FileParams },
+  }, async (request, reply) => sendStoredFile(reply, await getEvidenceFile(ctx, request.actor, request.params.id, request.params.fileId)));
   app.post('/objections/:id/transitions', {
     schema: { tags, summary: '受理 / 不予受理（信用中心）；认定异议成立 / 不成立（数据提供单位审核员或信用中心）', security, params: IdParams, body: ObjectionTransitionSchema, response: { 200: ObjectionSchema } },
   }, async (request) => transitionObjection(ctx, request.actor, request.params.id, request.body));

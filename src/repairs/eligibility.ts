@@ -1,11 +1,11 @@
 import { addMonths, SEVERITY_PERIOD_MONTHS } from '../catalog/publication-period.js';
 import { LIST_CODES } from '../kernel/list-codes.js';
+import { DEFAULT_MIN_MONTHS } from './periods.js';
 
 export type Severity = keyof typeof SEVERITY_PERIOD_MONTHS;
 export const SEVERITY_NAMES: Record<Severity, string> = { minor: '轻微', general: '一般', serious: '严重' };
 
-/** Records whose topic has no severity tier: penalties' minimum of NDRC Order 58 (2023), 3 months. */
-export const DEFAULT_MIN_MONTHS = 3;
+export { DEFAULT_MIN_MONTHS };
 
 /**
  * List types whose entries are not ended by credit repair, with the reason told to the applicant

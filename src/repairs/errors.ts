@@ -3,6 +3,8 @@ import { defineErrors } from '../kernel/errors.js';
 /** Errors of credit repair (信用修复). A target the caller may not apply for reads as not found: it is not revealed. */
 export const RepairErrors = defineErrors({
   REPAIR_NOT_FOUND: { status: 404, zh: '没有编号为 {id} 的信用修复申请', en: 'No repair application {id}' },
+  REPAIR_MATERIAL_NOT_FOUND: { status: 404, zh: '信用修复申请 {id} 没有编号为 {fileId} 的材料', en: 'Repair application {id} has no material {fileId}' },
+  REPAIR_NOT_GRANTED: { status: 409, zh: '信用修复申请 {id} 尚未准予修复，没有修复证书', en: 'Repair application {id} has not been granted; there is no certificate' },
   REPAIR_TARGET_NOT_FOUND: { status: 404, zh: '没有可申请信用修复的{kind} {id}', en: 'No {kind} {id} that you may apply to repair' },
   REPAIR_NOT_YET_ELIGIBLE: {
     status: 409,

@@ -14,6 +14,9 @@ export { certificateNumber, transitionRepair } from './transition-repair.js';
 /** Materials: commitment letter, proof of correction, other — PDF, JPEG, PNG by magic bytes, 10 MB each. */
 export { addMaterial, MAX_MATERIAL_BYTES } from './attach-material.js';
 /** Applications by role, the overdue flag. */
-export { getRepair, isOverdue, listRepairs } from './read-repairs.js';
+export { getMaterialFile, getRepair, isOverdue, listRepairs } from './read-repairs.js';
+/** The 信用修复决定书 PDF of a granted application (applicant's side, source department, credit centre). */
+export { downloadCertificate } from './download-certificate.js';
+export { CERTIFICATE_LEGAL_BASIS, CERTIFICATE_TITLE, renderRepairCertificate, type CertificateContent } from './render-certificate.js';
 /** Registers /repairs… (mounted under /api/v1 by the caller). */
 export { registerRepairRoutes } from './routes.js';

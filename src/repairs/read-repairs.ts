@@ -46,11 +46,11 @@ function inScope(row: repo.RepairRow, scope: repo.RepairScope): boolean {
   return true;
 }
 
-/** Applications the actor may see, newest first. */
+/** Applications the actor may see, newest first; `overdue` keeps open ones past their current deadline. */
 export async function listRepairs(ctx: AppContext, actor: Actor, query: RepairListQuery) {
   const scope = repairScope(actor);
   const today = chinaDate(ctx.clock.now());
-  const { rows, total } = await repo.listRepairs(ctx.db, { scope, status: query.status, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const { rows, total } = await repo.listRepairs(ctx.db, { scope, status: query.status, overdueOn: query.overdue ? today : undefined, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
   return { total, page: query.page, pageSize: query.pageSize, items: rows.map((row) => toSummary(row, today)) };
 }
 
@@ -80,4 +80,14 @@ export async function getRepair(ctx: AppContext, actor: Actor, id: number): Prom
     materials: materials.map((m) => ({ id: m.id, kind: m.kind, fileName: m.file_name, contentType: m.content_type, size: m.size })),
     certificate,
   };
+}
+
+/** One material's bytes, for whoever may read the application; otherwise (or another application's file) not found. */
+export async function getMaterialFile(ctx: AppContext, actor: Actor, id: number, fileId: number): Promise<{ fileName: string; contentType: string; content: Buffer }> {
+  const scope = repairScope(actor);
+  const row = await repo.findRepair(ctx.db, id);
+  if (!row || !inScope(row, scope)) throw new AppError(RepairErrors.REPAIR_NOT_FOUND, { id });
+  const file = await repo.findMaterialFile(ctx.db, id, fileId);
+  if (!file) throw new AppError(RepairErrors.REPAIR_MATERIAL_NOT_FOUND, { id, fileId });
+  return { fileName: file.file_name, contentType: file.content_type, content: file.content };
 }

@@ -400,14 +400,22 @@ describe('credit repair (信用修复)', () => {
     const submitted = await transitionRepair(ctx, subjectA.actor, filed.id, { action: 'submit', reason: '' });
     expect(submitted).toMatchObject({ departmentDue: '2025-06-19', platformDue: '2025-06-30', overdue: false });
     try {
+      const overdueIds = async () => (await listRepairs(ctx, admin.actor, { overdue: true, page: 1, pageSize: 50 })).items.map((r) => r.id);
       ctx.clock.set('2025-06-20T02:00:00Z');
       expect((await getRepair(ctx, admin.actor, filed.id)).overdue).toBe(true);
+      expect(await overdueIds()).toContain(filed.id);
       await transitionRepair(ctx, reviewer.actor, filed.id, { action: 'approve', reason: '' });
       expect((await getRepair(ctx, admin.actor, filed.id)).overdue).toBe(false);
+      expect(await overdueIds()).not.toContain(filed.id);
       ctx.clock.set('2025-07-01T02:00:00Z');
       expect((await getRepair(ctx, admin.actor, filed.id)).overdue).toBe(true);
+      expect(await overdueIds()).toContain(filed.id);
+      // The list's filter and the per-row flag agree on every application.
+      const all = (await listRepairs(ctx, admin.actor, { page: 1, pageSize: 50 })).items;
+      expect((await overdueIds()).sort()).toEqual(all.filter((r) => r.overdue).map((r) => r.id).sort());
       await transitionRepair(ctx, admin.actor, filed.id, { action: 'refuse', reason: '逾期未补正' });
       expect((await getRepair(ctx, admin.actor, filed.id)).overdue).toBe(false);
+      expect(await overdueIds()).not.toContain(filed.id);
     } finally {
       ctx.clock.set('2025-06-16T02:00:00Z');
     }

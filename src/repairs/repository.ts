@@ -104,7 +104,7 @@ export interface RepairScope {
   departmentId?: number;
 }
 
-export async function listRepairs(db: Kysely<DB>, f: { scope: RepairScope; status?: RepairStatus; limit: number; offset: number }) {
+export async function listRepairs(db: Kysely<DB>, f: { scope: RepairScope; status?: RepairStatus; overdueOn?: string; limit: number; offset: number }) {
   let query = db.selectFrom('repairs');
   if (f.scope.subjectId !== undefined) query = query.where('subject_id', '=', f.scope.subjectId);
   if (f.scope.departmentId !== undefined) {
@@ -112,6 +112,16 @@ export async function listRepairs(db: Kysely<DB>, f: { scope: RepairScope; statu
     query = query.where((eb) => eb.or([eb('source_department_id', '=', dept), eb('applicant_department_id', '=', dept)]));
   }
   if (f.status) query = query.where('status', '=', f.status);
+  if (f.overdueOn !== undefined) {
+    // The same rule as read-repairs.ts isOverdue: the department's deadline while it reviews, the overall one otherwise.
+    const today = f.overdueOn;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'department_review'), eb('department_due', '<', today)]),
+        eb.and([eb('status', 'in', ['submitted', 'platform_review']), eb('platform_due', '<', today)]),
+      ]),
+    );
+  }
   const rows = await query.select([...columns]).orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
   const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return { rows, total: Number(count?.n ?? 0) };
@@ -149,4 +159,46 @@ export async function subjectName(db: Kysely<DB>, id: number): Promise<string> {
 export async function issuerName(db: Kysely<DB>): Promise<string> {
   const row = await db.selectFrom('departments').select('name').where('kind', '=', 'credit_centre').where('active', '=', true).orderBy('id').limit(1).executeTakeFirst();
   return row?.name ?? '信用中心';
+}
+
+/** One material with its bytes, only if it belongs to the application. */
+export async function findMaterialFile(db: Kysely<DB>, repairId: number, materialId: number) {
+  return db
+    .selectFrom('repair_materials')
+    .select(['id', 'file_name', 'content_type', 'content'])
+    .where('repair_id', '=', repairId)
+    .where('id', '=', materialId)
+    .executeTakeFirst();
+}
+
+/** What a repair certificate names: the subject with its code (USCC, else the masked resident ID). */
+export async function certificateSubject(db: Kysely<DB>, subjectId: number) {
+  const subject = await db.selectFrom('subjects').select(['name', 'uscc']).where('id', '=', subjectId).executeTakeFirst();
+  const masked = subject?.uscc
+    ? undefined
+    : await db.selectFrom('subject_identifiers').select(['kind', 'value_masked']).where('subject_id', '=', subjectId).where('value_masked', 'is not', null).orderBy('kind').executeTakeFirst();
+  return { name: subject?.name ?? '', uscc: subject?.uscc ?? null, maskedId: masked?.value_masked ?? null, maskedKind: masked?.kind ?? null };
+}
+
+/** The repaired record with its topic version's definition and department, for the certificate. */
+export async function certificateRecord(db: Kysely<DB>, recordId: number) {
+  return db
+    .selectFrom('records as r')
+    .innerJoin('catalog_topic_versions as v', (join) => join.onRef('v.topic_id', '=', 'r.topic_id').onRef('v.version', '=', 'r.topic_version'))
+    .innerJoin('catalog_topics as t', 't.id', 'r.topic_id')
+    .innerJoin('departments as d', 'd.id', 'r.department_id')
+    .select(['r.id', 'r.decision_date', 'r.publish_until', 'r.data', 'v.definition', 't.category', 'd.name as department_name'])
+    .where('r.id', '=', recordId)
+    .executeTakeFirst();
+}
+
+/** The repaired list entry with its list's name and the deciding department, for the certificate. */
+export async function certificateEntry(db: Kysely<DB>, entryId: number) {
+  return db
+    .selectFrom('list_entries as e')
+    .innerJoin('list_types as t', 't.id', 'e.list_type_id')
+    .leftJoin('departments as d', 'd.id', 'e.department_id')
+    .select(['e.id', 'e.decision_no', 'e.decision_date', 't.name as list_type_name', 'd.name as department_name'])
+    .where('e.id', '=', entryId)
+    .executeTakeFirst();
 }

@@ -53,6 +53,7 @@ export type RepairTransition = Static<typeof RepairTransitionSchema>;
 export const RepairListQuerySchema = Type.Object(
   {
     status: Type.Optional(Status),
+    overdue: Type.Optional(Type.Boolean()),
     page: Type.Integer({ minimum: 1, maximum: 1000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
   },

@@ -5,6 +5,8 @@ export * from './schemas.js';
 export { issueReport, issueReportFromView, type IssuedReport, type IssueReportInput } from './issue-report.js';
 /** Renders a record view as the PDF report (no numbering, signing or storing). */
 export { renderReportPdf, type ReportMeta } from './render-report-pdf.js';
+/** The page-layout helper over pdfkit (Noto Sans SC, tables that break cleanly, QR codes), shared with other documents such as the repair certificate. */
+export { A4, COLOURS, CONTENT_WIDTH, MARGIN, PdfLayout, type Cell } from './pdf-layout.js';
 /** Verifies a report by its number and verification code. */
 export { verifyReport } from './verify-report.js';
 /** Verifies an uploaded report PDF: issued by the platform and unchanged? */

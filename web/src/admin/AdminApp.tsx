@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   AppstoreOutlined,
@@ -9,6 +10,7 @@ import {
   FileSearchOutlined,
   FileProtectOutlined,
   FileTextOutlined,
+  FileDoneOutlined,
   GlobalOutlined,
   InboxOutlined,
   LogoutOutlined,
@@ -41,6 +43,8 @@ import { MeasureEditPage, MeasuresPage } from './Measures';
 import { ListEntriesPage } from './ListEntries';
 import { ListTypesPage } from './ListTypes';
 import { ObjectionsPage } from './Objections';
+import { RepairsPage } from './Repairs';
+import { ComplaintsPage } from './Complaints';
 import { AdminLogin } from './AdminLogin';
 import { Forbidden } from './Forbidden';
 import { OverviewPage } from './Overview';
@@ -65,6 +69,8 @@ const ENTRIES: Entry[] = [
   { key: 'list-types', icon: <UnorderedListOutlined /> },
   { key: 'objections', icon: <QuestionCircleOutlined />, roles: ['admin', 'auditor', 'submitter', 'reviewer'] },
   { key: 'commitments', icon: <FileProtectOutlined />, roles: ['admin', 'auditor', 'submitter', 'reviewer'] },
+  { key: 'repairs', icon: <FileDoneOutlined />, roles: ['admin', 'auditor', 'submitter', 'reviewer'] },
+  { key: 'complaints', icon: <AlertOutlined />, roles: ['admin', 'auditor', 'submitter', 'reviewer'] },
   { key: 'measures', icon: <AuditOutlined /> },
   { key: 'joint-tasks', icon: <InboxOutlined /> },
   { key: 'joint-stats', icon: <BarChartOutlined />, roles: ['admin', 'auditor'] },
@@ -143,6 +149,8 @@ function AdminLayout() {
             <Route path="list-types" element={<ListTypesPage />} />
             <Route path="objections" element={<RequireRole roles={['admin', 'auditor', 'submitter', 'reviewer']}><ObjectionsPage /></RequireRole>} />
             <Route path="commitments" element={<RequireRole roles={['admin', 'auditor', 'submitter', 'reviewer']}><CommitmentsPage /></RequireRole>} />
+            <Route path="repairs" element={<RequireRole roles={['admin', 'auditor', 'submitter', 'reviewer']}><RepairsPage /></RequireRole>} />
+            <Route path="complaints" element={<RequireRole roles={['admin', 'auditor', 'submitter', 'reviewer']}><ComplaintsPage /></RequireRole>} />
             <Route path="catalog" element={<CatalogPage />} />
             <Route path="catalog/new" element={<RequireRole roles={['admin']}><TopicEditPage /></RequireRole>} />
             <Route path="catalog/:id" element={<TopicPage />} />

@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { ListNotice } from '../../../src/lists/schemas.js';
-import type { DueProcessRules } from '../../../src/repairs/schemas.js';
-import type { Page, SubjectRecordView } from '../api/types';
+import type { Page, SubjectRecordView, TopicCategory } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
 import { formatDate, formatDateTime } from '../shared/format';
 import {
@@ -17,6 +16,7 @@ import {
   type ObjectionReason,
   type ObjectionSummary,
 } from '../shared/Objections';
+import { useDueProcess } from '../shared/due-process';
 import { useApi, useErrorText } from '../shared/use-api';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -29,9 +29,10 @@ interface FormValues {
 }
 
 /** The items a subject may object to: its records and list entries as its record view shows them. */
-function useTargets(view: SubjectRecordView) {
+export function useTargets(view: SubjectRecordView, categories?: readonly TopicCategory[]) {
   const { t } = useTranslation();
-  const options = view.sections.flatMap((section) =>
+  const sections = categories ? view.sections.filter((section) => categories.includes(section.category)) : view.sections;
+  const options = sections.flatMap((section) =>
     // Commitments (信用承诺) are not records: a disputed verdict is objected to through its breach record.
     section.records.filter((record) => record.source !== 'commitment').map((record) => {
       const kind = record.source === 'list_entry' ? 'list_entry' : 'record';
@@ -43,7 +44,7 @@ function useTargets(view: SubjectRecordView) {
     }),
   );
   const labels = new Map(options.map((o) => [o.value, o.label]));
-  return { options, labelOf: (o: ObjectionSummary) => labels.get(`${o.target.kind}:${o.target.id}`) ?? `${t(`objection.targetKind.${o.target.kind}`)} ${o.target.id}` };
+  return { options, labelOf: (o: { target: { kind: string; id: number } }) => labels.get(`${o.target.kind}:${o.target.id}`) ?? `${t(`objection.targetKind.${o.target.kind}`)} ${o.target.id}` };
 }
 
 /** 提出异议: choose the item, the reason, explain, attach evidence; the files go up once the objection exists. */
@@ -162,7 +163,7 @@ export function MyObjections({ view }: { view: SubjectRecordView }) {
   const [preset, setPreset] = useState<string | undefined>(undefined);
   const objections = useApi((signal) => api<Page<ObjectionSummary>>('/objections', { query: { pageSize: 50 }, area: 'my', signal }), []);
   const notices = useApi((signal) => api<{ items: ListNotice[] }>('/my/list-notices', { area: 'my', signal }), []);
-  const rules = useApi((signal) => api<DueProcessRules>('/public/due-process', { signal }), []);
+  const deadlines = useDueProcess();
   const targets = useTargets(view);
   // Entries in their notice period are not in the record yet, but are the first thing to object to.
   const noticeOptions = (notices.data?.items ?? []).map((n) => ({ value: `list_entry:${n.id}`, label: `【${t('objection.mine.notice')}】${n.listType.name}${n.decisionNo ? ` · ${n.decisionNo}` : ''}` }));
@@ -185,9 +186,9 @@ export function MyObjections({ view }: { view: SubjectRecordView }) {
       style={{ marginBottom: 16 }}
       data-testid="my-objections"
     >
-      {rules.data && (
+      {deadlines && (
         <Typography.Paragraph type="secondary">
-          {t('objection.mine.hint', { accept: rules.data.deadlines.objectionAcceptWorkdays, verify: rules.data.deadlines.objectionVerifyWorkdays })}
+          {t('objection.mine.hint', { accept: deadlines.objectionAcceptWorkdays, verify: deadlines.objectionVerifyWorkdays })}
         </Typography.Paragraph>
       )}
       {(notices.data?.items ?? []).map((notice) => (

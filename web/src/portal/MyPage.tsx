@@ -13,6 +13,7 @@ import { SubjectRecord } from '../shared/SubjectRecord';
 import { useApi, useErrorText } from '../shared/use-api';
 import { MyObjections } from './MyObjections';
 import { MyCommitments } from './MyCommitments';
+import { MyRepairs } from './MyRepairs';
 
 /** 查询记录: which departments checked this subject (应查必查), when, for what matter and purpose. */
 function MyChecks() {
@@ -107,6 +108,7 @@ export function MyPage() {
           </Card>
           <MyObjections view={data.data.view} />
           <MyCommitments />
+          <MyRepairs view={data.data.view} />
           <MyChecks />
           <SubjectRecord view={data.data.view} />
           <ObjectionHowTo />

@@ -36,6 +36,7 @@ export function PortalLayout() {
     { key: '/articles?channel=policy', label: t('nav.policy') },
     { key: '/articles?channel=culture', label: t('nav.culture') },
     { key: '/verify', label: t('nav.verify') },
+    { key: '/complaints', label: t('nav.complaints') },
   ];
   const selected = [selectedKey(location.pathname, location.search)];
   const go = ({ key }: { key: string }) => {

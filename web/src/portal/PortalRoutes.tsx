@@ -3,6 +3,7 @@ import { NotFoundPage } from '../shared/ErrorState';
 import { ArticlePage } from './ArticlePage';
 import { ArticlesPage } from './ArticlesPage';
 import { GovernmentPage } from './GovernmentPage';
+import { ComplaintsPage } from './ComplaintsPage';
 import { HomePage } from './HomePage';
 import { ListsPage } from './ListsPage';
 import { LoginPage } from './LoginPage';
@@ -27,6 +28,7 @@ export function PortalRoutes() {
         <Route path="articles" element={<ArticlesPage />} />
         <Route path="articles/:id" element={<ArticlePage />} />
         <Route path="verify" element={<VerifyPage />} />
+        <Route path="complaints" element={<ComplaintsPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="my" element={<MyPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,5 +1,9 @@
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { SEVERITY_PERIOD_MONTHS } from '../../../src/catalog/severity-periods.js';
+import { DEFAULT_MIN_MONTHS } from '../../../src/repairs/periods.js';
+import { useDueProcess } from './due-process';
 import type { Objection, ObjectionSummary } from '../../../src/objections/schemas.js';
 import { formatDate } from './format';
 
@@ -53,14 +57,26 @@ export function objectionResult(objection: ObjectionSummary, t: (key: string) =>
   return objection.decisionReasons ? `${decision}：${objection.decisionReasons}` : decision;
 }
 
-/** 如何提出异议 / 如何申请信用修复, in plain words, for the website. */
+const monthsText = (months: number, t: (key: string, options?: Record<string, unknown>) => string) =>
+  months === 0 ? t('repair.howto.anyTime') : months % 12 === 0 ? t('repair.howto.years', { count: months / 12 }) : t('repair.howto.months', { count: months });
+
+/**
+ * 如何提出异议 / 如何申请信用修复 / 如何投诉举报, in plain words, for the website. Every period and deadline
+ * comes from the backend: the periods from its constants, the deadlines in force from GET /public/due-process.
+ */
 export function ObjectionHowTo() {
   const { t } = useTranslation();
-  const steps = (keys: string[]) => (
+  const deadlines = useDueProcess();
+  if (!deadlines) return null;
+  const objection = { accept: deadlines.objectionAcceptWorkdays, verify: deadlines.objectionVerifyWorkdays };
+  const repair = { dept: deadlines.repairDepartmentWorkdays, total: deadlines.repairTotalWorkdays };
+  const tier = (key: 'minor' | 'general' | 'serious') =>
+    t(`repair.howto.${key}`, { min: monthsText(SEVERITY_PERIOD_MONTHS[key].min, t), max: monthsText(SEVERITY_PERIOD_MONTHS[key].max, t) });
+  const steps = (items: string[]) => (
     <ol style={{ paddingInlineStart: 20, margin: 0 }}>
-      {keys.map((key) => (
-        <li key={key} style={{ marginBottom: 4 }}>
-          {t(key)}
+      {items.map((text) => (
+        <li key={text} style={{ marginBottom: 4 }}>
+          {text}
         </li>
       ))}
     </ol>
@@ -68,13 +84,31 @@ export function ObjectionHowTo() {
   return (
     <Card variant="borderless" title={t('objection.howto.title')} style={{ marginTop: 16 }} data-testid="objection-howto">
       <Row gutter={[24, 16]}>
-        <Col xs={24} md={12}>
+        <Col xs={24} lg={8}>
           <Typography.Title level={5}>{t('objection.howto.objectionTitle')}</Typography.Title>
-          {steps(['objection.howto.objection1', 'objection.howto.objection2', 'objection.howto.objection3', 'objection.howto.objection4'])}
+          {steps([t('objection.howto.objection1'), t('objection.howto.objection2'), t('objection.howto.objection3'), t('objection.howto.objection4', objection)])}
         </Col>
-        <Col xs={24} md={12}>
-          <Typography.Title level={5}>{t('objection.howto.repairTitle')}</Typography.Title>
-          {steps(['objection.howto.repair1', 'objection.howto.repair2', 'objection.howto.repair3'])}
+        <Col xs={24} lg={8} data-testid="repair-howto">
+          <Typography.Title level={5}>{t('repair.howto.title')}</Typography.Title>
+          <Typography.Paragraph style={{ marginBottom: 4 }}>{t('repair.howto.when')}</Typography.Paragraph>
+          <ul style={{ paddingInlineStart: 20, marginTop: 0 }}>
+            <li>{tier('minor')}</li>
+            <li>{tier('general')}</li>
+            <li>{tier('serious')}</li>
+            <li>{t('repair.howto.unclassified', { min: monthsText(DEFAULT_MIN_MONTHS, t) })}</li>
+          </ul>
+          <Typography.Paragraph type="secondary">{t('repair.howto.list')}</Typography.Paragraph>
+          {steps([t('repair.howto.step1'), t('repair.howto.step2'), t('repair.howto.step3', repair), t('repair.howto.step4')])}
+        </Col>
+        <Col xs={24} lg={8} data-testid="complaint-howto">
+          <Typography.Title level={5}>{t('repair.howto.complaintTitle')}</Typography.Title>
+          {steps([
+            t('repair.howto.complaint1'),
+            t('repair.howto.complaint2'),
+            t('repair.howto.complaint3', { days: deadlines.complaintWorkdays }),
+            t('repair.howto.complaint4'),
+          ])}
+          <Link to="/complaints">{t('nav.complaints')} →</Link>
         </Col>
       </Row>
     </Card>
