@@ -33,7 +33,7 @@ describe('a credit commitment signed on the website, found broken in the console
     };
     await choose('承诺类型', '主动型');
     // The standard text of the type fills the text box.
-    await expect.poll(async () => form.getByRole('textbox', { name: '承诺内容' }).inputValue()).toContain('自愿向社会公开作出信用承诺');
+    await expect.poll(async () => form.getByRole('textbox', { name: '承诺内容' }).inputValue(), { timeout: 10_000 }).toContain('自愿向社会公开作出信用承诺');
     await choose('承诺事项', '行政许可');
     await form.getByLabel('具体事项').fill(DETAIL);
     await choose('受理部门', '福州市市场监督管理局');

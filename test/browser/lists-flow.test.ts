@@ -82,7 +82,7 @@ describe('a listing reaches the website, the implementing departments and a tend
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await dialog.waitFor({ state: 'detached' });
     // The inbox shows what is still pending: one task left for this subject.
-    await expect.poll(async () => page.getByRole('row').filter({ hasText: subject.name }).count()).toBe(1);
+    await expect.poll(async () => page.getByRole('row').filter({ hasText: subject.name }).count(), { timeout: 10_000 }).toBe(1);
     const answered = await site.ctx.db.selectFrom('joint_tasks').select(['status', 'response']).where('entry_id', '=', entryId).where('status', '=', 'implemented').execute();
     expect(answered).toEqual([{ status: 'implemented', response: '已在交易系统主体库中标注，禁止其参加投标报名' }]);
 
@@ -101,7 +101,7 @@ describe('a listing reaches the website, the implementing departments and a tend
     // The check is logged with its purpose, and the outcome is attached to it.
     const check = await site.ctx.db.selectFrom('checks').select(['verdict', 'purpose', 'matter', 'outcome']).where('subject_id', '=', subject.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(check).toMatchObject({ verdict: 'block', matter: 'tendering', purpose: '公共资源交易投标报名资格审查' });
-    await expect.poll(async () => (await site.ctx.db.selectFrom('checks').select('outcome').where('subject_id', '=', subject.id).orderBy('id', 'desc').executeTakeFirstOrThrow()).outcome).toBe('报名被拦截');
+    await expect.poll(async () => (await site.ctx.db.selectFrom('checks').select('outcome').where('subject_id', '=', subject.id).orderBy('id', 'desc').executeTakeFirstOrThrow()).outcome, { timeout: 10_000 }).toBe('报名被拦截');
     expect(errors).toEqual([]);
     await context.close();
   });
