@@ -6,6 +6,7 @@ import { buildServer } from '../http/build-server.js';
 import type { HttpApp } from '../http/types.js';
 import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/errors.js';
+import { sweepLists } from '../lists/index.js';
 import { getSubjectRecord } from '../records/index.js';
 import { COMMITMENT_TEMPLATES, getCommitment, listCommitments, signCommitment, transitionCommitment, type CommitmentInput } from './index.js';
 
@@ -309,7 +310,39 @@ describe('fulfilment (履约)', () => {
     expect(breach).toMatchObject({ id: broken.breachRecordId, topicName: '违背信用承诺', departmentName: '福州市市场监督管理局', decisionDate: '2025-07-01' });
     expect(breach.fields.find((f) => f.code === 'WY_CNNR')).toBeUndefined(); // the promise's text is 政务共享 only
     expect(section.find((x) => x.source === 'commitment' && x.id === c.id)!.fields.at(-1)!.value).toBe('未履约（失信）');
+
+    // The list rule: a broken 告知承诺 proposes the subject for the 违背告知承诺重点关注名单, with notice,
+    // decided by the accepting department.
+    const entry = await ctx.db
+      .selectFrom('list_entries as e')
+      .innerJoin('list_types as t', 't.id', 'e.list_type_id')
+      .select(['e.id', 'e.status', 'e.source', 'e.rule_code', 'e.department_id', 'e.reasons', 'e.objection_until', 't.code'])
+      .where('e.source_key', '=', `commitment:${c.id}`)
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ code: 'WBCNZD', status: 'notified', source: 'rule', rule_code: 'CN_WY', department_id: scjg });
+    expect(entry.reasons).toContain(c.number);
+    expect(String(entry.objection_until).slice(0, 10)).toBe('2025-07-08'); // 5 working days
+    const payload = (await ctx.db.selectFrom('outbox').select('payload').where('topic', '=', 'commitment.broken').where('entity_key', '=', String(c.id)).executeTakeFirstOrThrow()).payload;
+    expect(payload).toMatchObject({ listEntryId: Number(entry.id), breachRecordId: broken.breachRecordId });
+    // After the notice period it comes into force and shows under 重点关注.
+    ctx.clock.set('2025-07-09T02:00:00Z');
+    await sweepLists(ctx);
+    expect((await ctx.db.selectFrom('list_entries').select('status').where('id', '=', entry.id).executeTakeFirstOrThrow()).status).toBe('active');
+    const watch = (await getSubjectRecord(ctx, ids.a, 'public'))!.sections.find((s) => s.category === 'watch_list')!.records;
+    expect(watch.map((r) => r.topicCode)).toContain('WBCNZD');
     ctx.clock.set('2025-06-16T02:00:00Z');
+  });
+
+  it('lists nobody for a broken 主动型 commitment, and nobody twice for a second broken 告知承诺', async () => {
+    const listed = async () => (await ctx.db.selectFrom('list_entries as e').innerJoin('list_types as t', 't.id', 'e.list_type_id').select('e.id').where('t.code', '=', 'WBCNZD').where('e.subject_id', '=', ids.a).execute()).length;
+    const before = await listed();
+    expect(before).toBe(1);
+    const voluntary = await signCommitment(ctx, subjectA.actor, online({ type: 'voluntary', matter: 'supervision', content: COMMITMENT_TEMPLATES.voluntary, matterDetail: '主动承诺' }));
+    const brokenVoluntary = await transitionCommitment(ctx, reviewer.actor, voluntary.id, { action: 'broken', reason: '未兑现主动承诺' });
+    expect(brokenVoluntary.breachRecordId).toBeGreaterThan(0);
+    const second = await signCommitment(ctx, subjectA.actor, online({ matterDetail: '第二次告知承诺' }));
+    await transitionCommitment(ctx, reviewer.actor, second.id, { action: 'broken', reason: '再次违背承诺' });
+    expect(await listed()).toBe(before);
   });
 
   it('lets exactly one of two concurrent verdicts win; the other gets a coded 409 and writes nothing', async () => {

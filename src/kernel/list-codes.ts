@@ -16,4 +16,5 @@ export const LIST_CODES = {
   taxA: 'NSXYAJ',
   integrityModel: 'CXDX',
   contractKeeping: 'SHTZXY',
+  brokenCommitment: 'WBCNZD',
 } as const;

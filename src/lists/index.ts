@@ -29,7 +29,7 @@ export { LIST_RULES } from './list-rules.js';
 export { proposeEntry, proposeEntryIn } from './propose-entry.js';
 /** Reads list types and entries, the website's list column and list badges. */
 export { getEntry, listEntries, listEntriesAsRecords, listEntryBadges, listListTypeViews, listMyNotices, listPublicEntries } from './read-lists.js';
-export { findListTypeByCode, findListTypeById, listListTypes } from './repository.js';
+export { findListTypeByCode, findListTypeById, findOpenEntryOfSubject, listListTypes } from './repository.js';
 export { registerListRoutes } from './routes.js';
 /** Creates and changes list types; activation needs a legal basis. */
 export { createListType, updateListType } from './save-list-type.js';

@@ -34,7 +34,7 @@ afterAll(async () => {
 describe('the lists API', () => {
   it('publishes list types with their basis and the entries in force, never persons of lists that do not publish them', async () => {
     const types = (await app.inject({ method: 'GET', url: '/api/v1/public/list-types' })).json() as { code: string; legalBasis: unknown[] }[];
-    expect(types).toHaveLength(12);
+    expect(types).toHaveLength(13);
     expect(types.every((t) => t.legalBasis.length > 0)).toBe(true);
 
     const company = await app.inject({
