@@ -373,7 +373,8 @@ export interface GovernmentRecordRow {
 
 /**
  * 政务诚信 figures: government bodies known to the platform, and the visible records of a topic about
- * them (政务失信记录) by 失信类型 (`typeItem`), newest first (at most `limit`).
+ * them (政务失信记录) with the items that hold the kind, the finding body, the amount and the remedy,
+ * newest first (at most `limit`).
  */
 export async function findGovernmentRecords(db: Kysely<DB>, topicId: number, today: string, items: { type: string; finder: string; amount: string; remedy: string }, limit: number) {
   const [bodies, visible] = await Promise.all([
