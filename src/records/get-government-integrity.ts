@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.js';
-import { GOVERNMENT_DISHONESTY_TOPIC, GOVERNMENT_DISHONESTY_TYPES, listTopics } from '../catalog/index.js';
+import { findTopicByCode, GOVERNMENT_DISHONESTY_TOPIC, GOVERNMENT_DISHONESTY_TYPES } from '../catalog/index.js';
 import { chinaDate } from '../kernel/calendar.js';
 import { listPublicEntries } from '../lists/index.js';
 import { findGovernmentRecords } from './repository.js';
@@ -16,7 +16,7 @@ const LISTED = 50;
  */
 export async function getGovernmentIntegrity(ctx: AppContext): Promise<GovernmentIntegrity> {
   const today = chinaDate(ctx.clock.now());
-  const topic = (await listTopics(ctx.db)).find((t) => t.definition.code === GOVERNMENT_DISHONESTY_TOPIC.code);
+  const topic = await findTopicByCode(ctx.db, GOVERNMENT_DISHONESTY_TOPIC.code);
   const { bodies, rows } = topic
     ? await findGovernmentRecords(ctx.db, topic.id, today, { type: 'ZW_SXLX', finder: 'ZW_RDDW', amount: 'ZW_SJJE', remedy: 'ZW_ZGQK' }, RECORD_LIMIT)
     : { bodies: 0, rows: [] };

@@ -2,7 +2,7 @@ import { DownloadOutlined, FileImageOutlined, FilePdfOutlined, PlusOutlined, Upl
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Skeleton, Space, Table, Tag, Timeline, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, apiFile, saveFile } from '../api/client';
 import type { Page, Profile } from '../api/types';
 import {
@@ -21,6 +21,7 @@ import {
 import { ErrorState } from '../shared/ErrorState';
 import { formatDate, formatDateTime } from '../shared/format';
 import { useApi, useErrorText } from '../shared/use-api';
+import { useQueryParams } from '../shared/use-query-params';
 import { useCan, useSession } from './auth';
 
 const PAGE_SIZE = 20;
@@ -356,22 +357,13 @@ function RegisterForm({ open, onClose, onRegistered }: { open: boolean; onClose:
 export function CommitmentsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams('commitment');
   const [registering, setRegistering] = useState(false);
   const status = params.get('status') ?? '';
   const type = params.get('type') ?? '';
   const overdue = params.get('overdue') === '1';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const openId = Number(params.get('commitment')) || null;
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes) && !('commitment' in changes)) next.delete('page');
-    setParams(next);
-  };
   const commitments = useApi(
     (signal) => api<Page<CommitmentSummary>>('/commitments', { query: { status, type, overdue: overdue || undefined, page, pageSize: PAGE_SIZE }, area: 'admin', signal }),
     [status, type, overdue, page],

@@ -2,7 +2,7 @@ import { DownloadOutlined, EyeOutlined, FileImageOutlined, FilePdfOutlined } fro
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, List, Modal, Select, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Complainant } from '../../../src/complaints/schemas.js';
 import { api, apiFile, saveFile } from '../api/client';
 import type { Page, Profile } from '../api/types';
@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../shared/format';
 import { sizeText } from '../shared/Repairs';
 import { useApi, useErrorText } from '../shared/use-api';
 import { useDueProcess } from '../shared/due-process';
+import { useQueryParams } from '../shared/use-query-params';
 import { useSession } from './auth';
 import type { DepartmentView } from './types';
 
@@ -368,20 +369,11 @@ function ComplaintDrawer({ id, onClose, onChanged }: { id: number | null; onClos
 /** `/admin/complaints`: complaints the user may see (never who filed them), by status and overdue; act in the drawer. */
 export function ComplaintsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams('complaint');
   const status = params.get('status') ?? '';
   const overdue = params.get('overdue') === '1';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const openId = Number(params.get('complaint')) || null;
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes) && !('complaint' in changes)) next.delete('page');
-    setParams(next);
-  };
   const complaints = useApi(
     (signal) => api<Page<ComplaintSummary>>('/complaints', { query: { status, overdue: overdue || undefined, page, pageSize: PAGE_SIZE }, area: 'admin', signal }),
     [status, overdue, page],

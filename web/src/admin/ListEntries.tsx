@@ -29,12 +29,13 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError, api } from '../api/client';
 import { ErrorState } from '../shared/ErrorState';
 import { formatDate, formatDateTime } from '../shared/format';
 import { ListKindTag } from '../shared/ListTags';
 import { useApi, useErrorText } from '../shared/use-api';
+import { useQueryParams } from '../shared/use-query-params';
 import { useCan, useSession } from './auth';
 import type { ListEntryDetail, ListEntryPage, ListEntryView, ListTypeView, ProposeEntryInput, SweepResult } from './types';
 
@@ -551,21 +552,12 @@ export function ListEntriesPage() {
   const { me } = useSession();
   const isAdmin = can('admin');
   const canPropose = can('admin', 'submitter', 'reviewer');
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams('entry');
   const filters = { listType: params.get('listType') ?? '', status: params.get('status') ?? '', q: params.get('q') ?? '' };
   const page = Math.max(1, Number(params.get('page')) || 1);
   const openId = Number(params.get('entry')) || null;
   const [panel, setPanel] = useState<'propose' | 'import' | null>(null);
   const [sweeping, setSweeping] = useState(false);
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes) && !('entry' in changes)) next.delete('page');
-    setParams(next);
-  };
   const types = useApi((signal) => api<ListTypeView[]>('/list-types', { area: 'admin', signal }), []);
   const entries = useApi(
     (signal) => api<ListEntryPage>('/list-entries', { query: { ...filters, page, pageSize: PAGE_SIZE }, area: 'admin', signal }),

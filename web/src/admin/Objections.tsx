@@ -2,7 +2,7 @@ import { FileImageOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, List, Modal, Radio, Select, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { Page, Profile } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
@@ -18,6 +18,7 @@ import {
   type ObjectionSummary,
 } from '../shared/Objections';
 import { useApi, useErrorText } from '../shared/use-api';
+import { useQueryParams } from '../shared/use-query-params';
 import { useSession } from './auth';
 
 const PAGE_SIZE = 20;
@@ -241,20 +242,11 @@ function ObjectionDrawer({ id, onClose, onChanged }: { id: number | null; onClos
 /** `/admin/objections`: objections the user may see, filtered by status and overdue; act on one in its drawer. */
 export function ObjectionsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams('objection');
   const status = params.get('status') ?? '';
   const overdue = params.get('overdue') === '1';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const openId = Number(params.get('objection')) || null;
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes) && !('objection' in changes)) next.delete('page');
-    setParams(next);
-  };
   const objections = useApi(
     (signal) => api<Page<ObjectionSummary>>('/objections', { query: { status, overdue: overdue || undefined, page, pageSize: PAGE_SIZE }, area: 'admin', signal }),
     [status, overdue, page],

@@ -1,11 +1,12 @@
 import { Card, Descriptions, Input, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { Page } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
 import { formatDate, formatDateTime } from '../shared/format';
 import { useApi } from '../shared/use-api';
+import { useQueryParams } from '../shared/use-query-params';
 import { useCan } from './auth';
 import type { DepartmentView, RecordDetail, RecordListItem, Topic } from './types';
 
@@ -20,7 +21,7 @@ function CurrentTag({ current }: { current: boolean }) {
 export function RecordsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const filters = {
     q: params.get('q') ?? '',
     topic: params.get('topic') ?? '',
@@ -29,15 +30,6 @@ export function RecordsPage() {
     subject: params.get('subject') ?? '',
   };
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
   const topics = useApi((signal) => api<Topic[]>('/catalog/topics', { signal }), []);
   const seesAll = can('admin', 'auditor');
   const departments = useApi(async (signal) => (seesAll ? (await api<{ items: DepartmentView[] }>('/departments', { area: 'admin', signal })).items : []), [seesAll]);

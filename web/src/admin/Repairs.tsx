@@ -2,13 +2,14 @@ import { DownloadOutlined, FileImageOutlined, FilePdfOutlined } from '@ant-desig
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, List, Modal, Select, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, apiFile, saveFile } from '../api/client';
 import type { Page, Profile } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
 import { formatDate, formatDateTime } from '../shared/format';
 import { CertificateButton, REPAIR_STATUS_LIST, RepairDeadline, repairResult, RepairStatusTag, sizeText, type Material, type Repair, type RepairStatus, type RepairSummary } from '../shared/Repairs';
 import { useApi, useErrorText } from '../shared/use-api';
+import { useQueryParams } from '../shared/use-query-params';
 import { useSession } from './auth';
 
 const PAGE_SIZE = 20;
@@ -238,20 +239,11 @@ function RepairDrawer({ id, onClose, onChanged }: { id: number | null; onClose: 
 /** `/admin/repairs`: repair applications the user may see, filtered by status and overdue; act on one in its drawer. */
 export function RepairsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams('repair');
   const status = params.get('status') ?? '';
   const overdue = params.get('overdue') === '1';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const openId = Number(params.get('repair')) || null;
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes) && !('repair' in changes)) next.delete('page');
-    setParams(next);
-  };
   const repairs = useApi(
     (signal) => api<Page<RepairSummary>>('/repairs', { query: { status, overdue: overdue || undefined, page, pageSize: PAGE_SIZE }, area: 'admin', signal }),
     [status, overdue, page],

@@ -1,13 +1,14 @@
 import { Card, Collapse, Empty, Input, Select, Skeleton, Space, Table, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { ListBadge, ListTypeView, PublicListEntry, PublicListPage } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
 import { formatDate } from '../shared/format';
 import { ListKindTag, ObjectionTag } from '../shared/ListTags';
 import { useApi } from '../shared/use-api';
+import { useQueryParams } from '../shared/use-query-params';
 
 const PAGE_SIZE = 20;
 const KINDS: readonly ListBadge[] = ['black', 'red', 'watch'];
@@ -54,21 +55,12 @@ export function ListTypeRules({ type }: { type: ListTypeView }) {
 /** `/lists`: 信用名单 — entries in force by kind and list, and each list's legal basis and exit rules. */
 export function ListsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const kindParam = params.get('kind');
   const kind: ListBadge = KINDS.find((k) => k === kindParam) ?? 'black';
   const listType = params.get('type') ?? '';
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
   const types = useApi((signal) => api<ListTypeView[]>('/public/list-types', { signal }), []);
   const entries = useApi(
     (signal) => api<PublicListPage>('/public/lists', { query: { kind, listType, q, page, pageSize: PAGE_SIZE }, signal }),

@@ -1,33 +1,25 @@
 import { Card, DatePicker, Select, Space, Table, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { Page, Publication, PublicationKind } from '../api/types';
 import { ErrorState } from '../shared/ErrorState';
 import { formatDate } from '../shared/format';
 import { useApi } from '../shared/use-api';
+import { useQueryParams } from '../shared/use-query-params';
 
 const PAGE_SIZE = 20;
 
 /** `/publicity`: the 双公示 column — licences and penalties, by department and decision date. */
 export function PublicityPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const kind: PublicationKind = params.get('kind') === 'licence' ? 'licence' : 'penalty';
   const department = params.get('department') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
   const departments = useApi((signal) => api<{ items: { code: string; name: string }[] }>('/public/departments', { signal }), []);
   const list = useApi(
     (signal) =>
