@@ -62,6 +62,8 @@ export async function ingestBench(args: string[]): Promise<Record<string, unknow
     const pipelineSeconds = seconds(start);
     const subjects = await bench.ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const floorSeconds = await recordsCopySeconds(bench.url, path.join(dir, 'records.copy'));
+    const minimalSeconds = await minimalStoreSeconds(bench.url, path.join(dir, 'minimal.copy'));
+    const subjectSeconds = await subjectsCopySeconds(bench.url, dir);
     return {
       rows,
       fileMB: Math.round(bytes / 1_048_576),
@@ -73,6 +75,13 @@ export async function ingestBench(args: string[]): Promise<Record<string, unknow
       // What PostgreSQL alone takes to COPY the finished records (no parsing, validation or subjects).
       recordsCopySeconds: round(floorSeconds),
       recordsCopyRatio: round(copySeconds / floorSeconds),
+      // The least any versioned store of these rows must write: see minimalStoreSeconds.
+      minimalStoreSeconds: round(minimalSeconds),
+      minimalStoreRatio: round(copySeconds / minimalSeconds),
+      // The batch's new subjects (registry, identifiers, names, search documents) COPYed on their own.
+      subjectsCopySeconds: round(subjectSeconds),
+      // The database's floor for the whole batch in the smallest store: no pipeline can beat this ratio.
+      floorRatio: round(copySeconds / (minimalSeconds + subjectSeconds)),
       accepted: report.accepted,
       rejected: report.rejected,
       subjects: Number(subjects.n),
@@ -99,6 +108,61 @@ async function recordsCopySeconds(url: string, file: string): Promise<number> {
     await pipeline(fs.createReadStream(file), client.query(copyFrom(`copy records_floor (${columns}) from stdin`)));
     const elapsed = seconds(start);
     await client.query('drop table records_floor');
+    return elapsed;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A floor below the records table: what PostgreSQL takes to COPY the batch into the smallest store that
+ * still does what the issue asks of records — the row kept whole as opaque text, with its business key,
+ * version, subject, batch and source row, and only the indexes versioning and a subject's record need
+ * (id, current version by business key, subject). No JSON, no publication window or timeliness, no
+ * encrypted personal fields, no index for the public listing. Subjects, parsing and validation cost
+ * extra on top of this.
+ */
+async function minimalStoreSeconds(url: string, file: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const columns = 'id, topic_id, business_key, version, is_current, subject_id, batch_id, source_row, payload';
+    await pipeline(
+      client.query(copyTo(`copy (select id, topic_id, business_key, version, is_current, subject_id, batch_id, source_row, data::text from records) to stdout`)),
+      fs.createWriteStream(file),
+    );
+    await client.query(`create table minimal_store (id bigint primary key, topic_id int not null, business_key text not null, version int not null,
+      is_current boolean not null, subject_id bigint not null, batch_id bigint not null, source_row int not null, payload text not null)`);
+    await client.query('create unique index minimal_store_current on minimal_store (topic_id, business_key) where is_current');
+    await client.query('create index minimal_store_subject on minimal_store (subject_id)');
+    const start = process.hrtime.bigint();
+    await pipeline(fs.createReadStream(file), client.query(copyFrom(`copy minimal_store (${columns}) from stdin`)));
+    const elapsed = seconds(start);
+    await client.query('drop table minimal_store');
+    return elapsed;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The subject tables the pipeline filled, exported and COPYed back into empty copies with the same indexes, in one transaction. */
+async function subjectsCopySeconds(url: string, dir: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const tables = ['subjects', 'subject_identifiers', 'subject_names', 'subject_search_docs'];
+  try {
+    for (const table of tables) {
+      await pipeline(client.query(copyTo(`copy ${table} to stdout`)), fs.createWriteStream(path.join(dir, `${table}.copy`)));
+      await client.query(`create table ${table}_floor (like ${table} including defaults including constraints including indexes)`);
+    }
+    const start = process.hrtime.bigint();
+    await client.query('begin');
+    for (const table of tables) {
+      await pipeline(fs.createReadStream(path.join(dir, `${table}.copy`)), client.query(copyFrom(`copy ${table}_floor from stdin`)));
+    }
+    await client.query('commit');
+    const elapsed = seconds(start);
+    for (const table of tables) await client.query(`drop table ${table}_floor`);
     return elapsed;
   } finally {
     await client.end();

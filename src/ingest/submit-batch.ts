@@ -197,7 +197,7 @@ async function runBatch(
 
   return ctx.database.bulkTransaction(async (session) => {
     await repo.lockIngest(session.db);
-    const resolver = new SubjectResolver(session.db, receivedAt);
+    const resolver = new SubjectResolver(session.db, receivedAt, session.copyText);
     // Keys are unique within a batch, so a topic that held no records when the batch began can hold
     // no earlier version of any of them: a department's first large load skips the look-ups.
     const mayHaveVersions = await topicHasRecords(session.db, topic.id);

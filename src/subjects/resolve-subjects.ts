@@ -35,6 +35,13 @@ interface KnownSubject {
   legalRepId: number | null;
 }
 
+/** What a chunk creates: subjects (legal representatives first), their identifiers and first names. */
+interface NewRows {
+  subjects: repo.NewSubject[];
+  identifiers: repo.NewIdentifier[];
+  names: { subjectId: number; name: string }[];
+}
+
 const key = (identifier: { kind: string; valueKey: string }) => `${identifier.kind}\u0000${identifier.valueKey}`;
 const nameKey = (nameNorm: string, region: string | null) => `name\u0000${nameNorm}\u0000${region ?? ''}`;
 
@@ -50,21 +57,27 @@ export class SubjectResolver {
   private readonly missing = new Set<string>();
   private readonly subjects = new Map<number, KnownSubject>();
   /** Subjects created or renamed in the current chunk: the search index follows them (`indexForSearch`). */
-  private readonly created = new Map<number, string>();
+  private readonly created = new Map<number, { nameNorm: string; isPerson: boolean }>();
   private readonly renamed = new Map<number, string>();
 
+  /**
+   * `copy`: the bulk session's COPY, for a caller holding the ingest lock (a batch). New subjects are
+   * then written by COPY; without it, by `unnest` inserts that tolerate a concurrent writer.
+   */
   constructor(
     private readonly db: Kysely<DB>,
     private readonly now: Date,
+    private readonly copy?: repo.CopyText,
   ) {}
 
   async resolve(rows: readonly SubjectInput[]): Promise<ResolvedSubject[]> {
     await this.prefetch(rows);
-    const reps = await this.resolvePeople(rows.map((row) => row.legalRep));
+    const fresh: NewRows = { subjects: [], identifiers: [], names: [] };
+    const reps = await this.resolvePeople(
+      rows.map((row) => row.legalRep),
+      fresh,
+    );
 
-    const newSubjects: repo.NewSubject[] = [];
-    const newIdentifiers: repo.NewIdentifier[] = [];
-    const newNames: { subjectId: number; name: string }[] = [];
     const renames = new Map<number, { name: string; nameNorm: string }>();
     const repLinks = new Map<number, number>();
     const pending: { index: number; row: SubjectInput; repId: number | null }[] = [];
@@ -78,7 +91,7 @@ export class SubjectResolver {
         return;
       }
       results[index] = { subjectId: found.id, uncertain: found.byName };
-      this.learnIdentifiers(row.identifiers, found.id, newIdentifiers);
+      this.learnIdentifiers(row.identifiers, found.id, fresh.identifiers);
       const known = this.subjects.get(found.id);
       if (known && known.nameNorm !== row.nameNorm && !found.byName) renames.set(found.id, { name: row.name, nameNorm: row.nameNorm });
       if (known && repId !== null && known.legalRepId !== repId) repLinks.set(found.id, repId);
@@ -92,32 +105,35 @@ export class SubjectResolver {
         const found = this.lookup(row);
         if (found !== undefined) {
           results[index] = { subjectId: found.id, uncertain: found.byName };
-          this.learnIdentifiers(row.identifiers, found.id, newIdentifiers);
+          this.learnIdentifiers(row.identifiers, found.id, fresh.identifiers);
           continue;
         }
         const id = ids[next++] as number;
         const uncertain = row.identifiers.length === 0;
-        newSubjects.push({ id, kind: row.kind, name: row.name, nameNorm: row.nameNorm, uscc: usccOf(row), region: row.region, legalRepId: repId, uncertain });
-        newNames.push({ subjectId: id, name: row.name });
-        this.subjects.set(id, { id, nameNorm: row.nameNorm, legalRepId: repId });
-        this.created.set(id, row.nameNorm);
+        this.create(fresh, { id, kind: row.kind, name: row.name, nameNorm: row.nameNorm, uscc: usccOf(row), region: row.region, legalRepId: repId, uncertain });
         if (uncertain) this.byIdentifier.set(nameKey(row.nameNorm, row.region), id);
-        this.learnIdentifiers(row.identifiers, id, newIdentifiers);
+        this.learnIdentifiers(row.identifiers, id, fresh.identifiers);
         results[index] = { subjectId: id, uncertain };
       }
     }
 
-    await repo.insertSubjects(this.db, newSubjects, this.now);
-    await repo.insertIdentifiers(this.db, newIdentifiers, this.now);
+    // Legal representatives come first: a subject refers to its representative.
+    if (this.copy) await repo.copyNewSubjects(this.copy, { ...fresh, docs: this.newSearchDocs() }, this.now);
+    else {
+      await repo.insertSubjects(this.db, fresh.subjects, this.now);
+      await repo.insertIdentifiers(this.db, fresh.identifiers, this.now);
+      await repo.insertNames(this.db, fresh.names, this.now);
+    }
+    const renamedNames: { subjectId: number; name: string }[] = [];
     for (const [id, rename] of renames) {
-      newNames.push({ subjectId: id, name: rename.name });
+      renamedNames.push({ subjectId: id, name: rename.name });
       const known = this.subjects.get(id);
       if (known) {
         if (!this.renamed.has(id)) this.renamed.set(id, known.nameNorm);
         known.nameNorm = rename.nameNorm;
       }
     }
-    await repo.insertNames(this.db, newNames, this.now);
+    await repo.insertNames(this.db, renamedNames, this.now);
     await repo.renameSubjects(this.db, [...renames].map(([id, r]) => ({ id, ...r })), this.now);
     for (const [id, repId] of repLinks) {
       const known = this.subjects.get(id);
@@ -128,9 +144,29 @@ export class SubjectResolver {
     return results;
   }
 
+  /** A subject this chunk creates: written with the chunk's other new rows, known from now on. */
+  private create(fresh: NewRows, subject: repo.NewSubject): void {
+    fresh.subjects.push(subject);
+    fresh.names.push({ subjectId: subject.id, name: subject.name });
+    this.subjects.set(subject.id, { id: subject.id, nameNorm: subject.nameNorm, legalRepId: subject.legalRepId });
+    this.created.set(subject.id, { nameNorm: subject.nameNorm, isPerson: subject.kind === 'natural_person' });
+  }
+
+  /** With COPY: the documents of subjects created in this chunk, which are then indexed here and not by `indexForSearch`. */
+  private newSearchDocs(): repo.NewSearchDoc[] {
+    const docs: repo.NewSearchDoc[] = [];
+    for (const [id, { nameNorm, isPerson }] of this.created) {
+      const initials = initialsOf(nameNorm);
+      docs.push({ id, isPerson, nameNorm, initials, grams: searchGramsOf([nameNorm, initials]) });
+    }
+    this.created.clear();
+    return docs;
+  }
+
   /**
-   * Keeps 信用查询 current in the batch's transaction, one statement a chunk: new subjects are indexed;
-   * renamed ones keep their earlier name and are indexed under the new one as well.
+   * Keeps 信用查询 current in the batch's transaction, one statement a chunk: new subjects are indexed
+   * (unless COPY did it already); renamed ones keep their earlier name and are indexed under the new one
+   * as well.
    */
   private async indexForSearch(): Promise<void> {
     const docs = new Map<number, repo.SearchDocRow>();
@@ -138,11 +174,11 @@ export class SubjectResolver {
       const initials = initialsOf(nameNorm);
       return { id, formerNorms, initials, grams: searchGramsOf([nameNorm, initials, ...formerNorms]) };
     };
-    for (const [id, nameNorm] of this.created) docs.set(id, doc(id, nameNorm, []));
+    for (const [id, { nameNorm }] of this.created) docs.set(id, doc(id, nameNorm, []));
     for (const [id, previous] of this.renamed) {
       const nameNorm = this.subjects.get(id)?.nameNorm ?? previous;
       // Created earlier in this chunk: the name it was created with is its earlier name.
-      const former = this.created.get(id) ?? previous;
+      const former = this.created.get(id)?.nameNorm ?? previous;
       docs.set(id, doc(id, nameNorm, former === nameNorm ? [] : [former]));
     }
     this.created.clear();
@@ -150,12 +186,9 @@ export class SubjectResolver {
     await repo.upsertSearchDocs(this.db, [...docs.values()]);
   }
 
-  /** Natural persons named as legal representatives: found or created by the keyed hash of their ID. */
-  private async resolvePeople(people: readonly (SubjectInput['legalRep'] | null)[]): Promise<(number | null)[]> {
+  /** Natural persons named as legal representatives: found, or created into `fresh` by the keyed hash of their ID. */
+  private async resolvePeople(people: readonly (SubjectInput['legalRep'] | null)[], fresh: NewRows): Promise<(number | null)[]> {
     const out: (number | null)[] = new Array(people.length).fill(null);
-    const created: repo.NewSubject[] = [];
-    const identifiers: repo.NewIdentifier[] = [];
-    const names: { subjectId: number; name: string }[] = [];
     const toCreate: { index: number; person: NonNullable<SubjectInput['legalRep']> }[] = [];
     people.forEach((person, index) => {
       if (!person) return;
@@ -163,27 +196,20 @@ export class SubjectResolver {
       if (id !== undefined) out[index] = id;
       else toCreate.push({ index, person });
     });
-    if (toCreate.length > 0) {
-      const ids = await repo.nextSubjectIds(this.db, toCreate.length);
-      let next = 0;
-      for (const { index, person } of toCreate) {
-        const existing = this.byIdentifier.get(key(person.identifier));
-        if (existing !== undefined) {
-          out[index] = existing;
-          continue;
-        }
-        const id = ids[next++] as number;
-        created.push({ id, kind: 'natural_person', name: person.name, nameNorm: person.nameNorm, uscc: null, region: person.region, legalRepId: null, uncertain: false });
-        names.push({ subjectId: id, name: person.name });
-        this.subjects.set(id, { id, nameNorm: person.nameNorm, legalRepId: null });
-        this.created.set(id, person.nameNorm);
-        this.learnIdentifiers([person.identifier], id, identifiers);
-        out[index] = id;
+    if (toCreate.length === 0) return out;
+    const ids = await repo.nextSubjectIds(this.db, toCreate.length);
+    let next = 0;
+    for (const { index, person } of toCreate) {
+      const existing = this.byIdentifier.get(key(person.identifier));
+      if (existing !== undefined) {
+        out[index] = existing;
+        continue;
       }
+      const id = ids[next++] as number;
+      this.create(fresh, { id, kind: 'natural_person', name: person.name, nameNorm: person.nameNorm, uscc: null, region: person.region, legalRepId: null, uncertain: false });
+      this.learnIdentifiers([person.identifier], id, fresh.identifiers);
+      out[index] = id;
     }
-    await repo.insertSubjects(this.db, created, this.now);
-    await repo.insertIdentifiers(this.db, identifiers, this.now);
-    await repo.insertNames(this.db, names, this.now);
     return out;
   }
 

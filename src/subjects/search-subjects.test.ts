@@ -14,6 +14,7 @@ let dept: number;
 const usccA = buildUscc();
 const usccRenamed = buildUscc();
 const regNo = buildRegNo();
+const QUOTED_NAME = '福州"引号"\\反斜杠{花括号},逗号商行';
 const residentId = buildResidentId({ birthDate: '1985-04-12', sex: 'M' });
 
 async function submit(rows: Record<string, string>[]) {
@@ -56,6 +57,8 @@ beforeAll(async () => {
     buildPenaltyRow({ CF_XDR_MC: '王建国', CF_XDR_LB: '自然人', CF_XDR_SHXYM: '', CF_FRDB: '', CF_XDR_ZJLX: '身份证', CF_XDR_ZJHM: residentId }),
     buildPenaltyRow({ CF_XDR_MC: '王建国小吃店', CF_XDR_LB: '个体工商户', CF_XDR_SHXYM: '00000000000000000X', CF_XDR_GSZC: buildRegNo() }),
     buildPenaltyRow({ CF_XDR_MC: '信达贸易' }),
+    // Characters that COPY and array literals treat specially: the index must keep them as they are.
+    buildPenaltyRow({ CF_XDR_MC: QUOTED_NAME }),
     ...Array.from({ length: 12 }, (_, i) => buildPenaltyRow({ CF_XDR_MC: `福州闽江样例${'甲乙丙丁戊己庚辛壬癸子丑'[i]}${i % 3 === 0 ? '商贸' : ''}有限公司` })),
   ]);
   // A second batch renames a subject (same USCC, new name): the index follows within that batch.
@@ -182,10 +185,22 @@ describe('searchSubjects: paging and bad input', () => {
 describe('rebuildSearchIndex', () => {
   const queries = ['华信', '华信科技有限公司', 'hxd', '老榕树', '王建国', '闽江样例', usccA];
 
+  it('indexes a name with quotes, a backslash, braces and a comma exactly as SQL computes its grams', async () => {
+    const { rows } = await sql<{ name_norm: string; stored: string[]; computed: string[] }>`
+      select d.name_norm, d.grams as stored, subject_search_grams(array[d.name_norm, d.initials]) as computed
+      from subject_search_docs d join subjects s on s.id = d.subject_id where s.name = ${QUOTED_NAME}`.execute(ctx.db);
+    expect(rows).toHaveLength(1);
+    const [doc] = rows;
+    expect(doc!.name_norm).toContain('"引号"\\反斜杠{花括号},逗号');
+    expect(doc!.stored).toContain('\\反');
+    expect([...doc!.stored].sort()).toEqual([...doc!.computed].sort());
+    expect(names(await search('"引号"\\反'))).toEqual([QUOTED_NAME]);
+  });
+
   it('recomputes the same answers from subjects and their names', async () => {
     const before = await Promise.all(queries.flatMap((q) => [search(q), search(q, 'staff')]));
     const result = await rebuildSearchIndex(ctx);
-    expect(result.subjects).toBe(21);
+    expect(result.subjects).toBe(22);
     const after = await Promise.all(queries.flatMap((q) => [search(q), search(q, 'staff')]));
     expect(after).toEqual(before);
     const audit = await ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'search_index.rebuilt').execute();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_SUBJECT_USERNAME } from './small-demo.js';
-import { screenshot, signInToConsole, startSite, type Site } from './site.js';
+import { screenshot, signInToConsole, startSite, type Site, BROWSER_TEST_TIMEOUT } from './site.js';
 
 let site: Site;
 const DETAIL = '食品经营许可证新办（浏览器测试）';
@@ -14,7 +14,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('a credit commitment signed on the website, found broken in the console, shows on the public record', () => {
+describe('a credit commitment signed on the website, found broken in the console, shows on the public record', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('lets the subject sign online on /my and see it with status and due date', async () => {
     const { page, errors, context } = await site.open();
     await page.goto('/login');

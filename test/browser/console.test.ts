@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_SUBJECT_USERNAME } from './small-demo.js';
-import { screenshot, signInToConsole, startSite, type Site } from './site.js';
+import { screenshot, signInToConsole, startSite, type Site, BROWSER_TEST_TIMEOUT } from './site.js';
 
 let site: Site;
 
@@ -12,7 +12,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('console', () => {
+describe('console', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('an admin signs in and every main page renders', async () => {
     const { page, errors, context } = await site.open();
     await signInToConsole(page, DEMO_ADMIN.username, DEMO_ADMIN.password);

@@ -5,7 +5,7 @@ import type { Actor } from '../../src/kernel/actor.js';
 import { getSubjectRecord } from '../../src/records/index.js';
 import { checkEligibility } from '../../src/repairs/index.js';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_SUBJECT_USERNAME } from './small-demo.js';
-import { contentWidth, PHONE, SCREENSHOT_DIR, screenshot, signInToConsole, startSite, type Site } from './site.js';
+import { contentWidth, PHONE, SCREENSHOT_DIR, screenshot, signInToConsole, startSite, type Site, BROWSER_TEST_TIMEOUT } from './site.js';
 
 /** Credit repair and a complaint, end to end in the browser on the small demo city. */
 
@@ -51,7 +51,7 @@ async function signInToWebsite(page: Page) {
   await page.getByTestId('my-repairs').waitFor();
 }
 
-describe('credit repair in the browser', () => {
+describe('credit repair in the browser', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('the subject applies on /my: eligibility shown, two PDFs uploaded, submitted', async () => {
     const { page, errors, context } = await site.open();
     await signInToWebsite(page);
@@ -170,7 +170,7 @@ describe('credit repair in the browser', () => {
   });
 });
 
-describe('a complaint in the browser', () => {
+describe('a complaint in the browser', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('is filed anonymously on /complaints and the receipt shows the tracking number and query code', async () => {
     const { page, errors, context } = await site.open();
     await page.goto('/complaints');

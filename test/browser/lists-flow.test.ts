@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/kernel/actor.js';
 import { LIST_CODES, proposeEntry } from '../../src/lists/index.js';
 import { DEMO_ADMIN, DEMO_PASSWORD } from './small-demo.js';
-import { contentWidth, PHONE, screenshot, signInToConsole, startSite, type Site } from './site.js';
+import { contentWidth, PHONE, screenshot, signInToConsole, startSite, type Site, BROWSER_TEST_TIMEOUT } from './site.js';
 
 let site: Site;
 let subject: { id: number; name: string; uscc: string };
@@ -38,7 +38,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('a listing reaches the website, the implementing departments and a tender registration', () => {
+describe('a listing reaches the website, the implementing departments and a tender registration', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('shows the listing on the website: the 信用名单 column, the subject page and its badge', async () => {
     const { page, errors, context } = await site.open();
     await page.goto(`/lists?q=${encodeURIComponent(subject.name)}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_SUBJECT_USERNAME } from './small-demo.js';
-import { contentWidth, DESKTOP, PHONE, screenshot, startSite, type Site } from './site.js';
+import { contentWidth, DESKTOP, PHONE, screenshot, startSite, type Site, BROWSER_TEST_TIMEOUT } from './site.js';
 
 let site: Site;
 
@@ -12,7 +12,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('public website', () => {
+describe('public website', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   for (const [label, viewport] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],
@@ -99,7 +99,7 @@ describe('public website', () => {
   });
 });
 
-describe('serving the app', () => {
+describe('serving the app', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('serves index.html for app routes, caches hashed assets, and leaves /api 404s alone', async () => {
     const page = await fetch(`${site.baseUrl}/subjects/1`);
     expect(page.status).toBe(200);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../src/reports/pdf-tools.test-support.js';
-import { screenshot, startSite, type Site } from './site.js';
+import { screenshot, startSite, type Site, BROWSER_TEST_TIMEOUT } from './site.js';
 
 let site: Site;
 
@@ -24,7 +24,7 @@ async function enterpriseWithPenalty(): Promise<{ id: number; name: string }> {
   return { id: hit.subjectId, name: hit.subjectName };
 }
 
-describe('a visitor checks a company', () => {
+describe('a visitor checks a company', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('searches, opens the company, sees a penalty, downloads its report and verifies it', async () => {
     const target = await enterpriseWithPenalty();
     const { page, errors, context } = await site.open();

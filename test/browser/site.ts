@@ -20,6 +20,12 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * Each browser test is a whole flow (sign in, fill forms, upload, wait for the page): under the full
+ * suite, with the other test files loading both cores, one took longer than vitest's 60 s default.
+ */
+export const BROWSER_TEST_TIMEOUT = 180_000;
+
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 export const DESKTOP = { width: 1366, height: 900 };
 /** An iPhone 12–15 sized screen. */
