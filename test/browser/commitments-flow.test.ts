@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_SUBJECT_USERNAME } from './small-demo.js';
-import { screenshot, signInToConsole, startSite, type Site, BROWSER_TEST_TIMEOUT } from './site.js';
+import { screenshot, signInToConsole, startSite, type Site, BROWSER_TEST_TIMEOUT, waitForAnimations } from './site.js';
 
 let site: Site;
 const DETAIL = '食品经营许可证新办（浏览器测试）';
@@ -27,20 +27,11 @@ describe('a credit commitment signed on the website, found broken in the console
     await page.getByTestId('new-commitment').click();
     const form = page.getByTestId('commitment-form');
     await form.waitFor();
-    // Picks an option and waits until the field shows it. On a loaded machine a click on an option while
-    // its dropdown was still opening sometimes left the field empty; the pick is then made again.
+    await waitForAnimations(page);
     const choose = async (label: string, option: string) => {
-      const field = form.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
-      for (let attempt = 1; ; attempt++) {
-        await form.getByLabel(label, { exact: true }).click();
-        await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
-        try {
-          await field.getByText(option, { exact: true }).first().waitFor({ timeout: 5_000 });
-          return;
-        } catch (error) {
-          if (attempt === 3) throw error;
-        }
-      }
+      await form.getByLabel(label, { exact: true }).click();
+      await waitForAnimations(page);
+      await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
     };
     await choose('承诺类型', '主动型');
     // The standard text of the type fills the text box.

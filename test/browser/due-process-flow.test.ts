@@ -5,7 +5,7 @@ import type { Actor } from '../../src/kernel/actor.js';
 import { getSubjectRecord } from '../../src/records/index.js';
 import { checkEligibility } from '../../src/repairs/index.js';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_SUBJECT_USERNAME } from './small-demo.js';
-import { contentWidth, PHONE, SCREENSHOT_DIR, screenshot, signInToConsole, startSite, type Site, BROWSER_TEST_TIMEOUT } from './site.js';
+import { contentWidth, PHONE, SCREENSHOT_DIR, screenshot, signInToConsole, startSite, type Site, BROWSER_TEST_TIMEOUT, waitForAnimations } from './site.js';
 
 /** Credit repair and a complaint, end to end in the browser on the small demo city. */
 
@@ -64,7 +64,9 @@ describe('credit repair in the browser', { timeout: BROWSER_TEST_TIMEOUT }, () =
 
     await page.getByTestId('new-repair').click();
     const dialog = page.getByRole('dialog');
+    await waitForAnimations(page);
     await dialog.getByRole('combobox').first().click();
+    await waitForAnimations(page);
     await page.keyboard.type(record.documentNo);
     await page.locator('.ant-select-item-option').filter({ hasText: record.documentNo }).first().click();
     const eligibility = dialog.getByTestId('repair-eligibility');

@@ -26,6 +26,20 @@ const CHROMIUM_ARGS = [
  */
 export const BROWSER_TEST_TIMEOUT = 180_000;
 
+/**
+ * Waits until no element is in an opening animation (antd's motion classes `…-appear…` / `…-enter…`:
+ * a dialog zooming in, a dropdown sliding down). On a loaded machine an animation takes seconds and
+ * Playwright's stability check, which compares animation frames, can pass while the element still moves:
+ * a click then lands beside the option and closes the dropdown (CI log: the option "not stable", then
+ * "not visible", and the field stayed empty).
+ */
+export async function waitForAnimations(page: Page): Promise<void> {
+  // A string, run in the page: the server's TypeScript has no DOM types.
+  await page.waitForFunction(
+    `![...document.querySelectorAll('[class*="-appear"], [class*="-enter"]')].some((el) => /(^|\\s)ant-[a-z-]+-(appear|enter)(\\s|-|$)/.test(el.className))`,
+  );
+}
+
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 export const DESKTOP = { width: 1366, height: 900 };
 /** An iPhone 12–15 sized screen. */
