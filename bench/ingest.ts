@@ -65,8 +65,8 @@ export async function ingestBench(args: string[]): Promise<Record<string, unknow
     });
     const pipelineSeconds = seconds(start);
     const subjects = await bench.ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const floorSeconds = await recordsCopySeconds(bench.url, path.join(dir, 'records.copy'));
-    const minimalSeconds = await minimalStoreSeconds(bench.url, path.join(dir, 'minimal.copy'));
+    const floorSeconds = await recordsCopySeconds(bench.url, dir);
+    const minimalSeconds = await minimalStoreSeconds(bench.url, dir);
     const subjectSeconds = await subjectsCopySeconds(bench.url, dir);
     const prepareSeconds = await prepareOnlySeconds(bench.ctx, file, bytes);
     return {
@@ -99,26 +99,56 @@ export async function ingestBench(args: string[]): Promise<Record<string, unknow
   }
 }
 
+/** A table to refill: how its rows are exported, how the empty table is created, and the columns COPY fills. */
+interface Refill {
+  table: string;
+  exportQuery: string;
+  create: string[];
+  columns?: string;
+}
+
 /**
- * The database's share of the pipeline, measured on its own: the records the pipeline wrote, exported
- * as COPY text and COPYed back into an empty table shaped like `records` (same columns, types and
- * indexes). No pipeline can be faster than this.
+ * Exports rows the pipeline wrote as COPY text, creates empty tables for them, and times COPYing them
+ * back in one transaction: PostgreSQL's own share, with no parsing, validation or subjects to resolve.
  */
-async function recordsCopySeconds(url: string, file: string): Promise<number> {
+async function refillSeconds(url: string, dir: string, refills: readonly Refill[]): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const fileOf = (refill: Refill) => path.join(dir, `${refill.table}.copy`);
   try {
-    const columns = RECORD_COPY_COLUMNS.join(', ');
-    await pipeline(client.query(copyTo(`copy (select ${columns} from records) to stdout`)), fs.createWriteStream(file));
-    await client.query('create table records_floor (like records including defaults including constraints including indexes)');
+    for (const refill of refills) {
+      await pipeline(client.query(copyTo(`copy (${refill.exportQuery}) to stdout`)), fs.createWriteStream(fileOf(refill)));
+      for (const statement of refill.create) await client.query(statement);
+    }
     const start = process.hrtime.bigint();
-    await pipeline(fs.createReadStream(file), client.query(copyFrom(`copy records_floor (${columns}) from stdin`)));
+    await client.query('begin');
+    for (const refill of refills) {
+      const columns = refill.columns ? ` (${refill.columns})` : '';
+      await pipeline(fs.createReadStream(fileOf(refill)), client.query(copyFrom(`copy ${refill.table}${columns} from stdin`)));
+    }
+    await client.query('commit');
     const elapsed = seconds(start);
-    await client.query('drop table records_floor');
+    for (const refill of refills) await client.query(`drop table ${refill.table}`);
     return elapsed;
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The database's share of the pipeline: the records it wrote, COPYed back into an empty table shaped
+ * like `records` (same columns, types and indexes). No pipeline can be faster than this.
+ */
+function recordsCopySeconds(url: string, dir: string): Promise<number> {
+  const columns = RECORD_COPY_COLUMNS.join(', ');
+  return refillSeconds(url, dir, [
+    {
+      table: 'records_floor',
+      exportQuery: `select ${columns} from records`,
+      create: ['create table records_floor (like records including defaults including constraints including indexes)'],
+      columns,
+    },
+  ]);
 }
 
 /**
@@ -129,31 +159,34 @@ async function recordsCopySeconds(url: string, file: string): Promise<number> {
  * timeliness, no index for the public listing, and personal numbers not kept apart encrypted: smaller
  * than the house rules allow, so a generous floor. Subjects, parsing and validation cost extra.
  */
-async function minimalStoreSeconds(url: string, file: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const columns = 'id, topic_id, business_key, version, is_current, subject_id, batch_id, source_row, payload';
-    await pipeline(
+function minimalStoreSeconds(url: string, dir: string): Promise<number> {
+  return refillSeconds(url, dir, [
+    {
+      table: 'minimal_store',
       // The payload: the row's values joined by commas, no field codes — about the bytes of its CSV line.
-      client.query(
-        copyTo(`copy (select id, topic_id, business_key, version, is_current, subject_id, batch_id, source_row,
-          (select string_agg(value, ',') from json_each_text(data)) from records) to stdout`),
-      ),
-      fs.createWriteStream(file),
-    );
-    await client.query(`create table minimal_store (id bigint primary key, topic_id int not null, business_key text not null, version int not null,
-      is_current boolean not null, subject_id bigint not null, batch_id bigint not null, source_row int not null, payload text not null)`);
-    await client.query('create unique index minimal_store_current on minimal_store (topic_id, business_key) where is_current');
-    await client.query('create index minimal_store_subject on minimal_store (subject_id)');
-    const start = process.hrtime.bigint();
-    await pipeline(fs.createReadStream(file), client.query(copyFrom(`copy minimal_store (${columns}) from stdin`)));
-    const elapsed = seconds(start);
-    await client.query('drop table minimal_store');
-    return elapsed;
-  } finally {
-    await client.end();
-  }
+      exportQuery: `select id, topic_id, business_key, version, is_current, subject_id, batch_id, source_row,
+        (select string_agg(value, ',') from json_each_text(data)) from records`,
+      create: [
+        `create table minimal_store (id bigint primary key, topic_id int not null, business_key text not null, version int not null,
+          is_current boolean not null, subject_id bigint not null, batch_id bigint not null, source_row int not null, payload text not null)`,
+        'create unique index minimal_store_current on minimal_store (topic_id, business_key) where is_current',
+        'create index minimal_store_subject on minimal_store (subject_id)',
+      ],
+    },
+  ]);
+}
+
+/** The subject tables the pipeline filled, COPYed back into empty copies with the same indexes. */
+function subjectsCopySeconds(url: string, dir: string): Promise<number> {
+  return refillSeconds(
+    url,
+    dir,
+    ['subjects', 'subject_identifiers', 'subject_names', 'subject_search_docs'].map((table) => ({
+      table: `${table}_floor`,
+      exportQuery: `select * from ${table}`,
+      create: [`create table ${table}_floor (like ${table} including defaults including constraints including indexes)`],
+    })),
+  );
 }
 
 /** The pipeline's preparation alone (steps 1–4: parse → validate → normalise and encrypt → encode), on the main thread, writing nothing. */
@@ -171,30 +204,6 @@ async function prepareOnlySeconds(ctx: AppContext, file: string, bytes: number):
     if (next.done) break;
   }
   return seconds(start);
-}
-
-/** The subject tables the pipeline filled, exported and COPYed back into empty copies with the same indexes, in one transaction. */
-async function subjectsCopySeconds(url: string, dir: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const tables = ['subjects', 'subject_identifiers', 'subject_names', 'subject_search_docs'];
-  try {
-    for (const table of tables) {
-      await pipeline(client.query(copyTo(`copy ${table} to stdout`)), fs.createWriteStream(path.join(dir, `${table}.copy`)));
-      await client.query(`create table ${table}_floor (like ${table} including defaults including constraints including indexes)`);
-    }
-    const start = process.hrtime.bigint();
-    await client.query('begin');
-    for (const table of tables) {
-      await pipeline(fs.createReadStream(path.join(dir, `${table}.copy`)), client.query(copyFrom(`copy ${table}_floor from stdin`)));
-    }
-    await client.query('commit');
-    const elapsed = seconds(start);
-    for (const table of tables) await client.query(`drop table ${table}_floor`);
-    return elapsed;
-  } finally {
-    await client.end();
-  }
 }
 
 function round(value: number): number {

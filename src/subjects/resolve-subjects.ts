@@ -73,10 +73,7 @@ export class SubjectResolver {
   async resolve(rows: readonly SubjectInput[]): Promise<ResolvedSubject[]> {
     await this.prefetch(rows);
     const fresh: NewRows = { subjects: [], identifiers: [], names: [] };
-    const reps = await this.resolvePeople(
-      rows.map((row) => row.legalRep),
-      fresh,
-    );
+    const reps = await this.resolvePeople(rows.map((row) => row.legalRep), fresh);
 
     const renames = new Map<number, { name: string; nameNorm: string }>();
     const repLinks = new Map<number, number>();
